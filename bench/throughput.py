@@ -1,0 +1,120 @@
+"""Throughput of the pipeline: read → analyse → store, over the real corpus.
+
+    python bench/throughput.py [--workers 1 2] [--corpus FILE ...] [--repeat N]
+
+For each worker count, a fresh process ingests the corpus (../shared/corpus/*.jsonl
+by default) into a new SQLite file and reports documents/s, words/s and peak memory
+(resident set size of the main process and of the largest worker). A second table
+gives each stage's share of the time, measured in one process. Paste the output into
+BENCHMARKS.md with the command that produced it.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_CORPUS = sorted((HERE.parent.parent / "shared" / "corpus").glob("*.jsonl"))
+
+
+def count_words(paths: list[Path]) -> tuple[int, int]:
+    documents = words = 0
+    for path in paths:
+        with open(path, encoding="utf-8") as stream:
+            for line in stream:
+                if line.strip():
+                    documents += 1
+                    words += len(json.loads(line)["text"].split())
+    return documents, words
+
+
+def run_once(paths: list[Path], workers: int) -> dict:
+    """Ingest `paths` into a fresh store in this process; seconds and peak memory."""
+    from lagebild.ingest import ingest
+    from lagebild.store import open_store
+
+    with tempfile.TemporaryDirectory() as folder:
+        start = time.perf_counter()
+        with open_store(Path(folder) / "bench.db") as store:
+            report = ingest(paths, store, workers=workers)
+        seconds = time.perf_counter() - start
+    return {
+        "seconds": seconds,
+        "stored": report.stored,
+        "failed": len(report.failures),
+        "peak_main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }
+
+
+def stage_times(paths: list[Path]) -> dict[str, float]:
+    """Seconds spent in each stage of the default pipeline, in one process."""
+    from lagebild.analyze import analyze_or_fail
+    from lagebild.pipeline import Pipeline, default_stages
+    from lagebild.sources import read_inputs
+
+    spent: dict[str, float] = {}
+
+    def timed(function):
+        name = function.stage_info.name
+
+        def run(doc):
+            start = time.perf_counter()
+            result = function(doc)
+            spent[name] = spent.get(name, 0.0) + time.perf_counter() - start
+            return result
+
+        run.stage_info = function.stage_info
+        return run
+
+    pipeline = Pipeline([timed(function) for function in default_stages()])
+    start = time.perf_counter()
+    articles = list(read_inputs(paths))
+    spent["read"] = time.perf_counter() - start
+    for article in articles:
+        analyze_or_fail(article, pipeline)
+    return spent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--corpus", type=Path, nargs="+", default=DEFAULT_CORPUS)
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child mode: one run, JSON out
+    args = parser.parse_args()
+    if not args.corpus:
+        sys.exit("no corpus found: pass --corpus FILE.jsonl (default: ../shared/corpus/*.jsonl)")
+    if args.one:
+        print(json.dumps(run_once(args.corpus, args.one)))
+        return
+
+    documents, words = count_words(args.corpus)
+    print(f"corpus: {documents} documents, {words:,} words ({', '.join(p.name for p in args.corpus)})")
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
+    print("| workers | seconds | documents/s | words/s | peak main MB | peak worker MB | stored | failed |")
+    print("|---|---|---|---|---|---|---|---|")
+    for workers in args.workers:
+        command = [sys.executable, __file__, "--one", str(workers), "--corpus", *map(str, args.corpus)]
+        result = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+        seconds = result["seconds"]
+        worker_mb = f"{result['peak_worker_mb']:.0f}" if workers > 1 else "-"
+        print(f"| {workers} | {seconds:.1f} | {documents / seconds:.0f} | {words / seconds:,.0f} | "
+              f"{result['peak_main_mb']:.0f} | {worker_mb} | {result['stored']} | {result['failed']} |")
+
+    spent = stage_times(args.corpus)
+    total = sum(spent.values())
+    print("\n| stage (1 process) | seconds | share | words/s |")
+    print("|---|---|---|---|")
+    for name, seconds in spent.items():
+        print(f"| {name} | {seconds:.2f} | {seconds / total:.0%} | {words / seconds:,.0f} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,242 @@
+"""The command line: parse arguments, call one library function, report."""
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from lagebild.analyze import analyze_many, normalize_date
+from lagebild.errors import InputError
+from lagebild.ingest import default_workers, ingest as ingest_paths
+from lagebild.render import record_text, stats_text
+from lagebild.sources import Failure, count_inputs, read_inputs
+from lagebild.store import StoreError, default_db_url, open_store
+
+app = typer.Typer(
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="markdown",
+    help="lagebild turns news articles into event data: who did what to whom, when and where, "
+    "and who said what.",
+)
+err = Console(stderr=True)
+
+DbOption = Annotated[
+    Optional[str],
+    typer.Option("--db", help="SQLite file or sqlite:///path [default: LAGEBILD_DB or ./lagebild.db]"),
+]
+MaxBytesOption = Annotated[
+    Optional[int],
+    typer.Option("--max-bytes", help="largest file or record read [default: LAGEBILD_MAX_BYTES or 50 MB]"),
+]
+EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
+
+
+class OutputFormat(str, Enum):
+    jsonl = "jsonl"
+    json = "json"
+    text = "text"
+
+
+def _fail(message: str) -> None:
+    err.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
+    raise typer.Exit(1)
+
+
+def _report_failures(failures: list[Failure]) -> None:
+    for failure in failures:
+        err.print(f"[red]failed:[/red] {escape(failure.origin)}: {escape(failure.reason)}", highlight=False, soft_wrap=True)
+
+
+@app.command()
+def analyze(
+    inputs: Annotated[list[Path], typer.Argument(help="text, HTML, .jsonl or .gz files, or directories")],
+    published: Annotated[Optional[str], typer.Option(help="publication date YYYY-MM-DD; wins over any other")] = None,
+    output: Annotated[OutputFormat, typer.Option("--format", help="jsonl: one record a line; json; text")] = OutputFormat.jsonl,
+    workers: Annotated[int, typer.Option(help="processes to use")] = 1,
+    glob: Annotated[str, typer.Option(help="file name pattern inside directories")] = "*",
+    max_bytes: MaxBytesOption = None,
+) -> None:
+    """Print the analysis record of every article in INPUTS (not stored).
+
+    Examples:
+
+        lagebild analyze article.txt --format text
+
+        lagebild analyze articles.jsonl > records.jsonl
+
+        lagebild analyze page.html --published 2021-12-30 --format json
+    """
+    if published:
+        try:
+            published = normalize_date(published, "--published")
+        except InputError as error:
+            _fail(str(error))
+    articles = read_inputs(inputs, pattern=glob, max_bytes=max_bytes)
+    if published:
+        articles = (_with_published(article, published) for article in articles)
+    records, failures, analysed = [], [], 0
+    for result in analyze_many(articles, workers=workers):
+        if isinstance(result, Failure):
+            failures.append(result)
+            continue
+        analysed += 1
+        record = result.to_record()
+        if output is OutputFormat.jsonl:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        elif output is OutputFormat.text:
+            sys.stdout.write(record_text(record) + "\n\n")
+        else:
+            records.append(record)
+    if output is OutputFormat.json and records:
+        sys.stdout.write(json.dumps(records[0] if len(records) == 1 else records, ensure_ascii=False, indent=1) + "\n")
+    _report_failures(failures)
+    if failures and not analysed:
+        raise typer.Exit(1)
+
+
+def _with_published(article, published: str):
+    if not isinstance(article, Failure):
+        article.published = published
+    return article
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="files or directories to read")],
+    db: DbOption = None,
+    workers: Annotated[int, typer.Option(help="processes to use [default: all cores]")] = 0,
+    glob: Annotated[str, typer.Option(help="file name pattern inside directories")] = "*",
+    max_bytes: MaxBytesOption = None,
+) -> None:
+    """Read, analyse and store articles; the same article ingested twice is stored once.
+
+    Examples:
+
+        lagebild ingest examples/
+
+        lagebild ingest feed.jsonl.gz --db news.db --workers 2
+
+        lagebild ingest archive/ --glob "*.html"
+    """
+    report = _ingest_with_progress(paths, db, workers or default_workers(), glob, max_bytes)
+    if report.failures and report.processed == 0:
+        raise typer.Exit(1)
+
+
+def _ingest_with_progress(paths, db, workers, glob, max_bytes):
+    try:
+        store = open_store(db)
+    except (StoreError, RuntimeError) as error:
+        _fail(str(error))
+    total = count_inputs(paths, glob)
+    columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with store, Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("ingest", total=total)
+        report = ingest_paths(
+            paths, store, workers=workers, pattern=glob, max_bytes=max_bytes,
+            on_document=lambda: progress.advance(task),
+        )
+    _report_failures(report.failures)
+    err.print(
+        f"stored {report.stored}, duplicates skipped {report.duplicates}, failed {len(report.failures)}"
+        f" → {escape(store.path)}",
+        highlight=False,
+        soft_wrap=True,
+    )
+    return report
+
+
+@app.command()
+def show(
+    ident: Annotated[str, typer.Argument(metavar="ID", help="input id, document key, or a key prefix")],
+    db: DbOption = None,
+    output: Annotated[OutputFormat, typer.Option("--format", help="text or json")] = OutputFormat.text,
+) -> None:
+    """Show one stored document with its layers.
+
+    Examples:
+
+        lagebild show seed-article
+
+        lagebild show 3f2a9c --format json
+    """
+    with _open(db) as store:
+        record = store.get(ident)
+    if record is None:
+        _fail(f"{ident}: no such document in {db or default_db_url()}; `lagebild stats` lists what is there")
+    if output is OutputFormat.text:
+        print(record_text(record))
+    else:
+        print(json.dumps(record, ensure_ascii=False, indent=1))
+
+
+@app.command()
+def stats(
+    db: DbOption = None,
+    output: Annotated[OutputFormat, typer.Option("--format", help="text or json")] = OutputFormat.text,
+) -> None:
+    """Counts of the store: documents, duplicates, failures, languages, sources, layers.
+
+    Examples:
+
+        lagebild stats
+
+        lagebild stats --db news.db --format json
+    """
+    with _open(db) as store:
+        numbers = store.stats()
+        recent = store.documents(limit=10)
+        failures = store.failures(limit=10)
+    if output is not OutputFormat.text:
+        print(json.dumps({**numbers, "recent": recent, "recent_failures": failures}, ensure_ascii=False, indent=1))
+        return
+    print(stats_text(numbers, store.path))
+    if recent:
+        print("\nnewest documents:")
+        for doc in recent:
+            print(f"  {doc['input_id'] or doc['key'][:12]:<28} {doc['language'] or '?':<3} "
+                  f"{doc['published'] or '?':<10}  {(doc['title'] or '(no title)')[:70]}")
+    if failures:
+        print("\nnewest failures:")
+        for failure in failures:
+            print(f"  {failure['origin']}: {failure['reason']}")
+
+
+@app.command()
+def demo(
+    db: DbOption = None,
+    examples: Annotated[Path, typer.Option(help="folder of example articles")] = EXAMPLES_DIR,
+    workers: Annotated[int, typer.Option(help="processes to use [default: all cores]")] = 0,
+) -> None:
+    """Ingest the bundled example articles and print what lagebild found in them.
+
+    Examples:
+
+        lagebild demo
+
+        lagebild demo --db demo.db
+    """
+    if not examples.is_dir():
+        _fail(f"{examples}: no such folder; pass --examples PATH")
+    _ingest_with_progress([examples], db, workers or default_workers(), "*", None)
+    print()
+    stats(db=db, output=OutputFormat.text)
+
+
+def _open(db):
+    try:
+        return open_store(db)
+    except (StoreError, RuntimeError) as error:
+        _fail(str(error))
+
+
+if __name__ == "__main__":
+    app()

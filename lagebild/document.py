@@ -1,0 +1,121 @@
+"""The data model: one Document per article, with layers of spans over its cleaned text.
+
+Every span's `start` and `end` are character offsets into `Document.text`, except
+`Removed` spans, which point into `Document.source_text` (the plain text before
+cleaning), because what they mark is no longer in `text`.
+
+`Document.to_record()` is the analysis record of `../shared/eval/README.md`; keep the
+two one-to-one.
+"""
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Removed:
+    """A piece of the input the cleaner took out, and why (nothing is silently lost)."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text, "reason": self.reason}
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+
+    def __reduce__(self):  # pickles as a plain tuple: documents cross process boundaries
+        return Sentence, (self.start, self.end)
+
+
+@dataclass(slots=True)
+class Token:
+    """A token; `kind` is one of word, number, punct, quote, symbol."""
+
+    start: int
+    end: int
+    kind: str
+
+    def __reduce__(self):  # pickles as a plain tuple: documents cross process boundaries
+        return Token, (self.start, self.end, self.kind)
+
+
+@dataclass(slots=True)
+class Document:
+    """An article and everything the stages found in it.
+
+    `raw` is what the reader delivered (plain text or HTML, see `raw_format`);
+    `source_text` is the plain text the cleaner read; `text` is the cleaned text.
+    """
+
+    raw: str
+    raw_format: str = "text"
+    id: str | None = None
+    origin: str | None = None
+    url: str | None = None
+    source: str | None = None
+    genre: str = "news"
+    title: str | None = None
+    published: str | None = None
+    published_from: str | None = None
+    source_text: str = ""
+    text: str = ""
+    language: str | None = None
+    language_confidence: float | None = None
+    agency: str | None = None
+    dateline: str | None = None
+    removed: list[Removed] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    times: list[dict] = field(default_factory=list)
+    actors: list[dict] = field(default_factory=list)
+    quotes: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        """Content hash of the input: the same article ingested twice has the same key."""
+        return content_key(self.raw)
+
+    def span_text(self, span: Sentence | Token) -> str:
+        return self.text[span.start:span.end]
+
+    def to_record(self) -> dict:
+        """The analysis record: the Document serialised for JSON."""
+        return {
+            "id": self.id if self.id is not None else self.key[:16],
+            "key": self.key,
+            "origin": self.origin,
+            "source": self.source,
+            "url": self.url,
+            "genre": self.genre,
+            "language": self.language,
+            "language_confidence": self.language_confidence,
+            "title": self.title,
+            "published": self.published,
+            "published_from": self.published_from,
+            "agency": self.agency,
+            "dateline": self.dateline,
+            "text": self.text,
+            "removed": [r.to_dict() for r in self.removed],
+            "sentences": [{"start": s.start, "end": s.end} for s in self.sentences],
+            "tokens": [[t.start, t.end, t.kind] for t in self.tokens],
+            "times": self.times,
+            "actors": self.actors,
+            "quotes": self.quotes,
+            "events": self.events,
+        }
+
+
+def content_key(raw: str) -> str:
+    """sha256 of the input with Unicode and white space normalised."""
+    normal = " ".join(unicodedata.normalize("NFC", raw).split())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()

@@ -1,0 +1,1 @@
+"""Where the analysis runs: local processes, or a Dask cluster."""

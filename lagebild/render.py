@@ -1,0 +1,52 @@
+"""Readable views of analysis records and store statistics, for people at a terminal."""
+from __future__ import annotations
+
+import textwrap
+
+
+def record_text(record: dict) -> str:
+    """An analysis record as text: metadata, numbered sentences, what the cleaner removed."""
+    text = record["text"]
+    lines = [
+        f"# {record.get('title') or '(no title)'}",
+        "",
+        f"id:        {record['id']}   key: {record['key'][:16]}",
+        f"origin:    {record.get('origin') or '-'}",
+        f"language:  {record.get('language') or '?'} ({record.get('language_confidence') or '-'})",
+        f"published: {record.get('published') or '?'}"
+        + (f" (from {record['published_from']})" if record.get("published_from") else ""),
+        f"source:    {record.get('source') or '-'}   agency: {record.get('agency') or '-'}"
+        f"   dateline: {record.get('dateline') or '-'}",
+        f"layers:    {len(record['sentences'])} sentences, {len(record['tokens'])} tokens, "
+        f"{len(record['times'])} times, {len(record['actors'])} actors, "
+        f"{len(record['quotes'])} quotes, {len(record['events'])} events",
+        "",
+        "## Sentences",
+    ]
+    for number, sentence in enumerate(record["sentences"], start=1):
+        body = " ".join(text[sentence["start"]:sentence["end"]].split())
+        lines.append(textwrap.fill(
+            body, width=100, initial_indent=f"{number:>3}. ", subsequent_indent="     ", break_on_hyphens=False
+        ))
+    if record["removed"]:
+        lines += ["", "## Removed by the cleaner"]
+        for removed in record["removed"]:
+            lines.append(f"  [{removed['reason']}] {removed['text']!r}")
+    return "\n".join(lines)
+
+
+def stats_text(stats: dict, where: str) -> str:
+    """Store statistics as text."""
+    def counts(mapping: dict) -> str:
+        return ", ".join(f"{name} {count}" for name, count in mapping.items()) or "-"
+
+    layers = stats["layers"]
+    return "\n".join([
+        f"store:      {where}",
+        f"documents:  {stats['documents']} ({stats['inputs']} inputs, {stats['duplicates']} duplicates skipped, "
+        f"{stats['failures']} failures)",
+        f"languages:  {counts(stats['languages'])}",
+        f"sources:    {counts(stats['sources'])}",
+        f"agencies:   {counts(stats['agencies'])}",
+        "layers:     " + ", ".join(f"{count} {name}" for name, count in layers.items()),
+    ])

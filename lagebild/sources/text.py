@@ -1,0 +1,63 @@
+"""Decoding bytes to text: detect the encoding, refuse binary data, repair mojibake."""
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+import ftfy
+from charset_normalizer import from_bytes
+
+from lagebild.errors import InputError
+
+# Control characters other than tab, newline and carriage return: plenty of them means binary.
+_CONTROL = bytes(c for c in range(32) if c not in (9, 10, 12, 13))
+
+
+def decode_bytes(data: bytes, origin: str) -> str:
+    """Text of `data`: UTF-8 or UTF-16 (with BOM) or a detected encoding.
+
+    Raises InputError for empty or binary input.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise InputError(origin, "the input starts like UTF-16 but is not valid UTF-16") from None
+    if not data.strip():
+        raise InputError(origin, "the input is empty")
+    if b"\x00" in data[:8192] or _control_share(data[:8192]) > 0.05:
+        raise InputError(origin, "the input looks binary, not text; give a text, HTML or JSON Lines file")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        best = from_bytes(data).best()
+        if best is None:
+            raise InputError(origin, "cannot detect the text encoding; convert the file to UTF-8") from None
+        text = str(best)
+    return text
+
+
+# What mojibake, stray byte-order marks and HTML entities look like; ftfy is slow, so it
+# only sees texts that show one of these.
+_SUSPECT = re.compile(r"[ÃÂâÅÐÑÄ][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+                      r"|[\ufeff\ufffd\x80-\x9f]|&#?\w+;")
+
+
+def repair_text(text: str) -> str:
+    """Repair mojibake and odd characters, keeping typographic quotes („…“) as they are."""
+    if _SUSPECT.search(text):
+        return ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC")
+    return unicodedata.normalize("NFC", text)
+
+
+def looks_like_html(content: str) -> bool:
+    """True when the text is an HTML page rather than plain text."""
+    head = content[:1024].lstrip().lower()
+    return head.startswith("<!doctype html") or head.startswith("<html")
+
+
+def _control_share(sample: bytes) -> float:
+    if not sample:
+        return 0.0
+    return sum(sample.count(c) for c in _CONTROL) / len(sample)

@@ -1,0 +1,56 @@
+"""The language stage: which language an article is written in (lingua, on a set of languages)."""
+from __future__ import annotations
+
+import functools
+import os
+
+from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+from lagebild.document import Document
+from lagebild.pipeline import stage
+
+DEFAULT_LANGUAGES = ("de", "en", "fr", "it", "es", "nl", "pl", "pt")
+"""German, English and the main European languages; LAGEBILD_LANGUAGES overrides (comma-separated)."""
+
+SAMPLE_CHARS = 500  # the start of an article tells its language; more only costs time
+
+
+def configured_languages() -> tuple[str, ...]:
+    value = os.environ.get("LAGEBILD_LANGUAGES")
+    if not value:
+        return DEFAULT_LANGUAGES
+    return tuple(code.strip().lower() for code in value.split(",") if code.strip())
+
+
+@functools.cache
+def _detector(codes: tuple[str, ...]):
+    languages = []
+    for code in codes:
+        try:
+            languages.append(Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())))
+        except AttributeError:
+            raise ValueError(
+                f"LAGEBILD_LANGUAGES: unknown language code {code!r}; use ISO 639-1 codes such as de,en,fr"
+            ) from None
+    if len(languages) < 2:
+        raise ValueError("LAGEBILD_LANGUAGES: name at least two languages, e.g. de,en")
+    return LanguageDetectorBuilder.from_languages(*languages).build()
+
+
+def detect(text: str, codes: tuple[str, ...] | None = None) -> tuple[str | None, float | None]:
+    """The ISO 639-1 code of the language of `text` and lingua's confidence, or (None, None)."""
+    sample = text[:SAMPLE_CHARS]
+    if not any(ch.isalpha() for ch in sample):
+        return None, None
+    values = _detector(codes or configured_languages()).compute_language_confidence_values(sample)
+    if not values:
+        return None, None
+    best = values[0]
+    return best.language.iso_code_639_1.name.lower(), round(best.value, 3)
+
+
+@stage(requires=("text",), provides=("language",))
+def detect_language(doc: Document) -> Document:
+    """Reads doc.text; adds doc.language (ISO 639-1) and doc.language_confidence."""
+    doc.language, doc.language_confidence = detect(doc.text)
+    return doc

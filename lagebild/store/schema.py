@@ -1,0 +1,45 @@
+"""The store's schema, in SQL that SQLite and PostgreSQL both accept."""
+
+SCHEMA_VERSION = 1
+
+TABLES = [
+    """CREATE TABLE IF NOT EXISTS meta (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )""",
+    # One row per distinct article, keyed by the content hash of its input.
+    """CREATE TABLE IF NOT EXISTS documents (
+        key TEXT PRIMARY KEY,
+        input_id TEXT,
+        origin TEXT,
+        source TEXT,
+        url TEXT,
+        title TEXT,
+        language TEXT,
+        published TEXT,
+        genre TEXT,
+        agency TEXT,
+        dateline TEXT,
+        text TEXT NOT NULL,
+        raw TEXT NOT NULL,
+        raw_format TEXT NOT NULL,
+        record TEXT NOT NULL,
+        ingested_at TEXT NOT NULL
+    )""",
+    # Every delivery of an article, duplicates included, so no caller's id is lost.
+    """CREATE TABLE IF NOT EXISTS inputs (
+        key TEXT NOT NULL REFERENCES documents(key),
+        input_id TEXT,
+        origin TEXT NOT NULL,
+        ingested_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS failures (
+        origin TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        failed_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX IF NOT EXISTS documents_input_id ON documents(input_id)",
+    "CREATE INDEX IF NOT EXISTS documents_published ON documents(published)",
+    "CREATE INDEX IF NOT EXISTS inputs_key ON inputs(key)",
+    "CREATE INDEX IF NOT EXISTS inputs_input_id ON inputs(input_id)",
+]

@@ -1,0 +1,154 @@
+"""The SQLite store (WAL mode): documents, inputs and failures."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+
+from lagebild.document import Document
+from lagebild.sources.raw import Failure
+from lagebild.store.schema import SCHEMA_VERSION, TABLES
+
+
+class SchemaVersionError(RuntimeError):
+    """The database was written by a newer lagebild."""
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+class SQLiteStore:
+    """A lagebild database in one SQLite file. Use as a context manager, or call close()."""
+
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self.connection = sqlite3.connect(self.path)
+        self.connection.row_factory = sqlite3.Row
+        self.connection.execute("PRAGMA journal_mode=WAL")
+        self.connection.execute("PRAGMA synchronous=NORMAL")
+        self._create_schema()
+
+    def _create_schema(self) -> None:
+        with self.connection:
+            for statement in TABLES:
+                self.connection.execute(statement)
+            row = self.connection.execute("SELECT value FROM meta WHERE name = 'schema_version'").fetchone()
+            if row is None:
+                self.connection.execute(
+                    "INSERT INTO meta (name, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+                )
+            elif int(row["value"]) > SCHEMA_VERSION:
+                raise SchemaVersionError(
+                    f"{self.path}: the database has schema version {row['value']}, newer than this "
+                    f"lagebild's {SCHEMA_VERSION}; upgrade lagebild"
+                )
+
+    @property
+    def schema_version(self) -> int:
+        row = self.connection.execute("SELECT value FROM meta WHERE name = 'schema_version'").fetchone()
+        return int(row["value"])
+
+    def add(self, doc: Document) -> bool:
+        """Store `doc` and record its input; False when the same content was stored before."""
+        key, now = doc.key, _now()
+        cursor = self.connection.execute(
+            """INSERT OR IGNORE INTO documents (key, input_id, origin, source, url, title, language,
+                   published, genre, agency, dateline, text, raw, raw_format, record, ingested_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                key, doc.id, doc.origin, doc.source, doc.url, doc.title, doc.language, doc.published,
+                doc.genre, doc.agency, doc.dateline, doc.text, doc.raw, doc.raw_format,
+                json.dumps(doc.to_record(), ensure_ascii=False), now,
+            ),
+        )
+        self.connection.execute(
+            "INSERT INTO inputs (key, input_id, origin, ingested_at) VALUES (?, ?, ?, ?)",
+            (key, doc.id, doc.origin or "", now),
+        )
+        return cursor.rowcount == 1
+
+    def add_failure(self, failure: Failure) -> None:
+        self.connection.execute(
+            "INSERT INTO failures (origin, reason, failed_at) VALUES (?, ?, ?)",
+            (failure.origin, failure.reason, _now()),
+        )
+
+    def commit(self) -> None:
+        self.connection.commit()
+
+    def get(self, ident: str) -> dict | None:
+        """The analysis record of a document, found by its key, a key prefix of at least 6
+        characters, or the caller's input id; None when there is none."""
+        row = self.connection.execute(
+            """SELECT record FROM documents WHERE key = ? OR input_id = ?
+               OR key IN (SELECT key FROM inputs WHERE input_id = ?) LIMIT 1""",
+            (ident, ident, ident),
+        ).fetchone()
+        if row is None and len(ident) >= 6:
+            rows = self.connection.execute(
+                "SELECT record FROM documents WHERE key LIKE ? LIMIT 2", (ident.lower() + "%",)
+            ).fetchall()
+            row = rows[0] if len(rows) == 1 else None
+        return json.loads(row["record"]) if row else None
+
+    def documents(self, limit: int = 20) -> list[dict]:
+        """The newest documents: key, title, language, source, published."""
+        rows = self.connection.execute(
+            """SELECT key, input_id, title, language, source, agency, published, origin
+               FROM documents ORDER BY rowid DESC LIMIT ?""",
+            (limit,),
+        ).fetchall()
+        return [dict(row) for row in rows]
+
+    def failures(self, limit: int = 20) -> list[dict]:
+        rows = self.connection.execute(
+            "SELECT origin, reason, failed_at FROM failures ORDER BY rowid DESC LIMIT ?", (limit,)
+        ).fetchall()
+        return [dict(row) for row in rows]
+
+    def stats(self) -> dict:
+        """Counts: documents, inputs, duplicates, failures; documents by language, source and
+        agency; and the number of spans in each layer."""
+        one = self.connection.execute
+        documents = one("SELECT COUNT(*) FROM documents").fetchone()[0]
+        inputs = one("SELECT COUNT(*) FROM inputs").fetchone()[0]
+        layers = one(
+            """SELECT SUM(json_array_length(record, '$.sentences')), SUM(json_array_length(record, '$.tokens')),
+                      SUM(json_array_length(record, '$.times')), SUM(json_array_length(record, '$.actors')),
+                      SUM(json_array_length(record, '$.quotes')), SUM(json_array_length(record, '$.events'))
+               FROM documents"""
+        ).fetchone()
+
+        def grouped(column: str) -> dict:
+            rows = one(
+                f"SELECT COALESCE({column}, '?') AS name, COUNT(*) FROM documents GROUP BY name "
+                "ORDER BY COUNT(*) DESC, name"
+            ).fetchall()
+            return {row[0]: row[1] for row in rows}
+
+        return {
+            "documents": documents,
+            "inputs": inputs,
+            "duplicates": inputs - documents,
+            "failures": one("SELECT COUNT(*) FROM failures").fetchone()[0],
+            "languages": grouped("language"),
+            "sources": grouped("source"),
+            "agencies": grouped("agency"),
+            "layers": dict(
+                zip(("sentences", "tokens", "times", "actors", "quotes", "events"), (n or 0 for n in layers))
+            ),
+        }
+
+    def close(self) -> None:
+        self.connection.commit()
+        self.connection.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
