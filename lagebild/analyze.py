@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 from collections.abc import Iterable, Iterator
 
 from lagebild.document import Document
@@ -63,8 +64,12 @@ def analyze_or_fail(article: RawArticle | Failure, pipeline: Pipeline | None = N
         return Failure(article.origin, f"analysis failed: {type(error).__name__}: {error}")
 
 
-def analyze_many(articles: Iterable[RawArticle | Failure], workers: int = 1) -> Iterator[Document | Failure]:
-    """Analyse many articles, in input order, on `workers` processes (1: in this process)."""
+def analyze_many(
+    articles: Iterable[RawArticle | Failure], workers: int | None = None
+) -> Iterator[Document | Failure]:
+    """Analyse many articles, in input order, on `workers` processes (default: one per
+    core; 1: in this process). Failures, of reading or of analysis, come out in place."""
+    workers = workers or os.cpu_count() or 1
     if workers <= 1:
         pipeline = default_pipeline()
         for article in articles:

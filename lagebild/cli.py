@@ -14,7 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from lagebild.analyze import analyze_many, normalize_date
 from lagebild.errors import InputError
-from lagebild.ingest import default_workers, ingest as ingest_paths
+from lagebild.ingest import ingest as ingest_paths
 from lagebild.render import record_text, stats_text
 from lagebild.sources import Failure, count_inputs, read_inputs
 from lagebild.store import StoreError, default_db_url, open_store
@@ -112,7 +112,7 @@ def _with_published(article, published: str):
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="files or directories to read")],
     db: DbOption = None,
-    workers: Annotated[int, typer.Option(help="processes to use [default: all cores]")] = 0,
+    workers: Annotated[Optional[int], typer.Option(help="processes to use [default: one per core]")] = None,
     glob: Annotated[str, typer.Option(help="file name pattern inside directories")] = "*",
     max_bytes: MaxBytesOption = None,
 ) -> None:
@@ -126,7 +126,7 @@ def ingest(
 
         lagebild ingest archive/ --glob "*.html"
     """
-    report = _ingest_with_progress(paths, db, workers or default_workers(), glob, max_bytes)
+    report = _ingest_with_progress(paths, db, workers, glob, max_bytes)
     if report.failures and report.processed == 0:
         raise typer.Exit(1)
 
@@ -202,7 +202,7 @@ def stats(
     if recent:
         print("\nnewest documents:")
         for doc in recent:
-            print(f"  {doc['input_id'] or doc['key'][:12]:<28} {doc['language'] or '?':<3} "
+            print(f"  {(doc['input_id'] or doc['key'][:12])[:28]:<28} {doc['language'] or '?':<3} "
                   f"{doc['published'] or '?':<10}  {(doc['title'] or '(no title)')[:70]}")
     if failures:
         print("\nnewest failures:")
@@ -214,7 +214,7 @@ def stats(
 def demo(
     db: DbOption = None,
     examples: Annotated[Path, typer.Option(help="folder of example articles")] = EXAMPLES_DIR,
-    workers: Annotated[int, typer.Option(help="processes to use [default: all cores]")] = 0,
+    workers: Annotated[Optional[int], typer.Option(help="processes to use [default: one per core]")] = None,
 ) -> None:
     """Ingest the bundled example articles and print what lagebild found in them.
 
@@ -226,7 +226,7 @@ def demo(
     """
     if not examples.is_dir():
         _fail(f"{examples}: no such folder; pass --examples PATH")
-    _ingest_with_progress([examples], db, workers or default_workers(), "*", None)
+    _ingest_with_progress([examples], db, workers, "*", None)
     print()
     stats(db=db, output=OutputFormat.text)
 

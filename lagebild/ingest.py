@@ -1,7 +1,6 @@
 """Ingest: read inputs, analyse them on all cores, store documents and failures."""
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,21 +25,18 @@ class IngestReport:
         return self.stored + self.duplicates
 
 
-def default_workers() -> int:
-    return max(1, os.cpu_count() or 1)
-
-
 def ingest(
     paths: Iterable[str | Path],
     store: SQLiteStore,
     *,
-    workers: int = 1,
+    workers: int | None = None,
     pattern: str = "*",
     max_bytes: int | None = None,
     on_document: Callable[[], None] | None = None,
 ) -> IngestReport:
-    """Read every input under `paths`, analyse it and store it; each failure is stored in
-    the failures table and returned in the report. `on_document` is called once per
+    """Read every input under `paths`, analyse it on `workers` processes (default: one
+    per core) and store it; each failure is stored in the failures table and returned
+    in the report. `on_document` is called once per
     input handled (for a progress bar)."""
     report = IngestReport()
     articles = read_inputs(paths, pattern=pattern, max_bytes=max_bytes)
