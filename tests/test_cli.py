@@ -114,3 +114,35 @@ def test_cli_demo_ingests_the_examples(tmp_path):
     stats = json.loads(lagebild("stats", "--db", tmp_path / "demo.db", "--format", "json").stdout)
     assert stats["documents"] >= 15
     assert stats["failures"] == 0
+
+
+def test_cli_ingest_batch_of_bad_inputs_stores_the_good_and_records_each_failure(tmp_path, wire_story, english_story):
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "gut.txt").write_text(wire_story, encoding="utf-8")
+    (batch / "wien-latin1.txt").write_bytes(
+        "Österreichs Außenminister traf am Montag in Wien seinen ungarischen Amtskollegen zu Gesprächen "
+        "über die Grenzkontrollen.".encode("latin-1"))
+    (batch / "leer.txt").write_bytes(b"")
+    (batch / "bild.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    with open(batch / "riesig.txt", "wb") as stream:
+        stream.truncate(200 * 1024 * 1024)
+    (batch / "leer.html").write_text("<html><head><title>Nichts</title></head><body></body></html>", encoding="utf-8")
+    (batch / "feed.jsonl").write_text(
+        json.dumps({"id": "nato", "text": english_story}) + "\n{\"id\": \"kaputt\", \"text\": \n", encoding="utf-8")
+    (batch / "weg.txt").symlink_to(batch / "gibt-es-nicht.txt")
+    db = tmp_path / "batch.db"
+
+    result = lagebild("ingest", batch, "--db", db, "--workers", "2")
+
+    assert result.returncode == 0, result.stderr
+    assert "stored 3, duplicates skipped 0, failed 6" in result.stderr
+    stats = json.loads(lagebild("stats", "--db", db, "--format", "json").stdout)
+    assert stats["documents"] == 3 and stats["failures"] == 6
+    reasons = {Path(f["origin"]).name: f["reason"] for f in stats["recent_failures"]}
+    assert "empty" in reasons["leer.txt"]
+    assert "binary" in reasons["bild.txt"]
+    assert "too large" in reasons["riesig.txt"]
+    assert "no article text found in the HTML page" in reasons["leer.html"]
+    assert "not valid JSON" in reasons["feed.jsonl:2"]
+    assert "cannot read the file" in reasons["weg.txt"]

@@ -10,12 +10,18 @@ from charset_normalizer import from_bytes
 
 from lagebild.errors import InputError
 
+# Legacy encodings of European news sites, for text that is not UTF-8.
+SINGLE_BYTE_ENCODINGS = ["cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "cp1251", "koi8_r", "iso8859_7"]
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
 # Control characters other than tab, newline and carriage return: plenty of them means binary.
 _CONTROL = bytes(c for c in range(32) if c not in (9, 10, 12, 13))
 
 
 def decode_bytes(data: bytes, origin: str) -> str:
-    """Text of `data`: UTF-8 or UTF-16 (with BOM) or a detected encoding.
+    """Text of `data`: UTF-8, UTF-16 (with BOM), UTF-8 with a few broken bytes (each
+    replaced by U+FFFD), or else a detected single-byte encoding (Windows-1252, Latin-1,
+    Central European, Cyrillic, Greek).
 
     Raises InputError for empty or binary input.
     """
@@ -29,13 +35,17 @@ def decode_bytes(data: bytes, origin: str) -> str:
     if b"\x00" in data[:8192] or _control_share(data[:8192]) > 0.05:
         raise InputError(origin, "the input looks binary, not text; give a text, HTML or JSON Lines file")
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        best = from_bytes(data).best()
-        if best is None:
-            raise InputError(origin, "cannot detect the text encoding; convert the file to UTF-8") from None
-        text = str(best)
-    return text
+        pass
+    # Mostly UTF-8 with a few broken bytes: keep the UTF-8, mark the broken bytes (U+FFFD).
+    replaced = data.decode("utf-8-sig", errors="replace")
+    if len(_UTF8_MULTIBYTE.findall(data)) >= replaced.count("\ufffd"):
+        return replaced
+    best = from_bytes(data, cp_isolation=SINGLE_BYTE_ENCODINGS).best()
+    if best is None:
+        raise InputError(origin, "cannot detect the text encoding; convert the file to UTF-8")
+    return str(best)
 
 
 # What mojibake, stray byte-order marks and HTML entities look like; ftfy is slow, so it

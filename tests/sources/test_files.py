@@ -23,6 +23,22 @@ def test_decode_bytes_detects_encoding(encoding):
     assert decode_bytes(GERMAN.encode(encoding), "article.txt") == GERMAN
 
 
+@pytest.mark.parametrize(
+    "text, encoding",
+    [
+        ("Wojska rosyjskie opuściły Chersoń, poinformowało ministerstwo obrony w Kijowie.", "cp1250"),
+        ("Министр иностранных дел России Сергей Лавров прибыл в Анкару на переговоры.", "cp1251"),
+    ],
+)
+def test_decode_bytes_detects_other_single_byte_encodings(text, encoding):
+    assert decode_bytes(text.encode(encoding), "artikel.txt") == text
+
+
+def test_decode_bytes_keeps_utf8_with_a_few_broken_bytes():
+    data = GERMAN.encode("utf-8") + b" Preis: 5\xff Euro."
+    assert decode_bytes(data, "kaputt.txt") == GERMAN + " Preis: 5\ufffd Euro."
+
+
 def test_decode_bytes_reads_latin1_without_typographic_quotes():
     text = "Die Regierung in Wien kündigte größere Hilfen für die Grenzregionen an."
     assert decode_bytes(text.encode("latin-1"), "wien.txt") == text
