@@ -73,5 +73,6 @@ def default_stages() -> list[StageFunction]:
     from lagebild.stages.clean import clean
     from lagebild.stages.language import detect_language
     from lagebild.stages.segment import segment
+    from lagebild.stages.times import tag_times
 
-    return [extract, clean, detect_language, segment]
+    return [extract, clean, detect_language, segment, tag_times]

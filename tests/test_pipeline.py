@@ -15,8 +15,8 @@ def shout(doc: Document) -> Document:
 
 def test_pipeline_default_order_fits_together():
     pipeline = Pipeline(default_stages())
-    assert pipeline.names == ["extract", "clean", "detect_language", "segment"]
-    assert {"text", "language", "sentences", "tokens", "removed"} <= pipeline.provides
+    assert pipeline.names == ["extract", "clean", "detect_language", "segment", "tag_times"]
+    assert {"text", "language", "sentences", "tokens", "removed", "times"} <= pipeline.provides
 
 
 def test_pipeline_refuses_stage_whose_requirement_comes_later():

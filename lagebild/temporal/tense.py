@@ -1,0 +1,80 @@
+"""The tense of the clause around a time expression: "future", "past" or None.
+
+A clause is the stretch of its sentence between commas, semicolons, colons, dashes
+and quotation marks. Future: werden + infinitive, modal verbs of intent, "kommende",
+"nächste" (lang/<language>/tense.tsv). Past: Präteritum forms (listed, or a weak verb
+ending in -te/-ten that follows no article), or a Perfekt auxiliary with a participle.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from lagebild.datafiles import read_table
+
+_BOUNDARY = re.compile(r"[,;:–—()\"„“”»«]|\s-\s")
+_WORD = re.compile(r"[^\W\d_][\w-]*")
+_PARTICIPLE = re.compile(r"^(?:\w*ge\w+(?:t|en)|\w+iert|(?:be|er|ver|ent|zer|emp|miss)\w{2,}t)$")
+_WEAK_PAST = re.compile(r"^[a-zäöüß]{3,}(?:te|ten|test|tet)$")
+_DETERMINERS = frozenset(
+    "der die das den dem des ein eine einen einem einer eines am im zum zur vom beim "
+    "kein keine keinen keinem keiner sein seine seinen seinem seiner ihr ihre ihren ihrem "
+    "ihrer unser unsere diese dieser diesen diesem dieses jene jener jenen alle".split()
+)
+
+
+_WERDEN = frozenset("werden wird werde".split())
+_FINITE_FUTURE = frozenset("wird werden werde soll sollen will wollen plant planen".split())
+
+
+@functools.cache
+def _cues(language: str) -> dict[str, str]:
+    try:
+        rows = read_table(f"lang/{language}/tense.tsv", 2)
+    except FileNotFoundError:
+        return {}
+    return {word: cue for word, cue in rows}
+
+
+def clause_bounds(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> tuple[int, int]:
+    """The clause around text[start:end], within its sentence."""
+    left = sentence_start
+    for match in _BOUNDARY.finditer(text, sentence_start, start):
+        left = match.end()
+    right = sentence_end
+    match = _BOUNDARY.search(text, end, sentence_end)
+    if match:
+        right = match.start()
+    return left, right
+
+
+def clause_tense(text: str, language: str = "de") -> str | None:
+    """'future', 'past' or None (present, or no cue) for a clause."""
+    cues = _cues(language)
+    words = _WORD.findall(text)
+    lower = [w.lower() for w in words]
+    future = listed_past = guessed_past = False
+    for i, word in enumerate(lower):
+        cue = cues.get(word)
+        if cue == "future" and word in _WERDEN and i > 0 and _PARTICIPLE.match(lower[i - 1]):
+            continue  # "überprüft werden": a passive, not the future
+        if cue == "future":
+            future = True
+        elif cue == "past":
+            listed_past = True
+        elif cue == "perfect_aux":
+            if any(_PARTICIPLE.match(w) and cues.get(w) != "not_verb" for w in lower[i + 1:]):
+                listed_past = True
+        elif cue is None and words[i][0].islower() and _WEAK_PAST.match(word):
+            if i == 0 or lower[i - 1] not in _DETERMINERS:
+                guessed_past = True  # "-te/-ten" is often a verb, but "beraten" is an infinitive
+    if re.search(r"\b(?:haben|sein|worden)\s+(?:soll|sollen|will|wollen)\b", text):
+        return "past"  # "aufgehetzt haben soll": a past act, reported
+    if future and listed_past:
+        # "wurde verschoben und soll am Montag stattfinden": a finite future verb wins
+        return "future" if any(w in _FINITE_FUTURE for w in lower) else "past"
+    if future:
+        return "future"
+    if listed_past or guessed_past:
+        return "past"
+    return None
