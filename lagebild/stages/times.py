@@ -108,8 +108,9 @@ def _resolve_all(doc: Document, candidates: list[Candidate], ctx: Context) -> li
             pending.append(c)
             continue
         left, right = clause_bounds(text, c.start, c.end, sentence.start, sentence.end)
-        ctx.tense = _direction_word(text, c) or clause_tense(text[left:right], ctx.language) or clause_tense(
-            text[sentence.start:sentence.end], ctx.language)
+        ctx.tense = _direction_word(text, c) or clause_tense(text[left:right], ctx.language)
+        if ctx.tense is None and len(text[left:right].split()) < 4:  # ", am Mittwoch,": a fragment
+            ctx.tense = clause_tense(text[sentence.start:sentence.end], ctx.language)
         ctx.sentence_day = sentence_days.get(index)
         if c.pattern.rule == "deictic" and _inside_quotes(text, sentence.start, c.start):
             value = _quoted_deictic(c, ctx, text, sentence, candidates)
@@ -133,11 +134,15 @@ def _resolve_all(doc: Document, candidates: list[Candidate], ctx: Context) -> li
 
 
 _LOOKS_BACK = re.compile(r"(?:\b(?:seit|vom|von)\s+(?:dem\s+)?)$", re.IGNORECASE)
+_PARTICIPLE_AFTER = re.compile(r"\s+(?:\w*ge\w+|\w+iert)(?:te|ten|ter|tes|tem|ene|enen|ener|enes)\b")
 
 
 def _direction_word(text: str, c: Candidate) -> str | None:
-    """ "seit Dezember", "Angaben vom Montag": the preposition points to the past."""
-    return "past" if _LOOKS_BACK.search(text, max(0, c.start - 12), c.start) or c.text.lower().startswith(("seit ", "vom ")) else None
+    """ "seit Dezember", "Angaben vom Montag", "der am Donnerstag festgenommene Mann":
+    the preposition or the participle points to the past."""
+    if _LOOKS_BACK.search(text, max(0, c.start - 12), c.start) or c.text.lower().startswith(("seit ", "vom ")):
+        return "past"
+    return "past" if _PARTICIPLE_AFTER.match(text, c.end) else None
 
 
 _QUOTE_MARKS = re.compile(r"[„“”\"»«]")

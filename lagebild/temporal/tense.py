@@ -14,7 +14,7 @@ from lagebild.datafiles import read_table
 
 _BOUNDARY = re.compile(r"[,;:–—()\"„“”»«]|\s-\s")
 _WORD = re.compile(r"[^\W\d_][\w-]*")
-_PARTICIPLE = re.compile(r"^(?:\w*ge\w+(?:t|en)|\w+iert|(?:be|er|ver|ent|zer|emp|miss)\w{2,}t)$")
+_PARTICIPLE = re.compile(r"^(?:(?:ab|an|auf|aus|bei|ein|fest|her|hin|los|mit|nach|vor|weg|zu|zurück|zusammen)?ge\w{2,}(?:t|en)|\w+iert|(?:be|er|ver|ent|zer|emp|miss|über|unter|wider|hinter|voll)\w{2,}t)$")
 _WEAK_PAST = re.compile(r"^[a-zäöüß]{3,}(?:te|ten|test|tet)$")
 _DETERMINERS = frozenset(
     "der die das den dem des ein eine einen einem einer eines am im zum zur vom beim "
@@ -34,6 +34,11 @@ def _cues(language: str) -> dict[str, str]:
     except FileNotFoundError:
         return {}
     return {word: cue for word, cue in rows}
+
+
+def _is_participle(word: str, cues: dict[str, str]) -> bool:
+    """A past participle: lower case (nouns are capitalised), shaped like one, not listed otherwise."""
+    return word[:1].islower() and bool(_PARTICIPLE.match(word)) and cues.get(word) != "not_verb"
 
 
 def clause_bounds(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> tuple[int, int]:
@@ -56,14 +61,14 @@ def clause_tense(text: str, language: str = "de") -> str | None:
     future = listed_past = guessed_past = False
     for i, word in enumerate(lower):
         cue = cues.get(word)
-        if cue == "future" and word in _WERDEN and i > 0 and _PARTICIPLE.match(lower[i - 1]):
+        if cue == "future" and word in _WERDEN and i > 0 and _is_participle(words[i - 1], cues):
             continue  # "überprüft werden": a passive, not the future
         if cue == "future":
             future = True
         elif cue == "past":
             listed_past = True
         elif cue == "perfect_aux":
-            if any(_PARTICIPLE.match(w) and cues.get(w) != "not_verb" for w in lower[i + 1:]):
+            if any(_is_participle(w, cues) for w in words[i + 1:]):
                 listed_past = True
         elif cue is None and words[i][0].islower() and _WEAK_PAST.match(word):
             if i == 0 or lower[i - 1] not in _DETERMINERS:

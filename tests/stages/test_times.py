@@ -696,3 +696,41 @@ def test_properties_offsets_order_and_fields(text, published):
 def test_published_none_and_genre_default_accepted():
     assert isinstance(find_times("Am 3. Oktober 1990 trat die DDR der Bundesrepublik bei."), list)
     assert isinstance(find_times("Am 3. Oktober 1990 trat die DDR bei.", None, "narrative"), list)
+
+
+# --- the stage in the pipeline, and the API for later stages -------------------------------
+
+def test_stage_runs_in_the_pipeline_and_keeps_offsets():
+    from lagebild import analyze
+
+    doc = analyze("Merkel trifft Putin am Freitag in Sotschi\n\nDie Kanzlerin reist am Freitag nach "
+                  "Sotschi, teilte ein Regierungssprecher am Mittwoch mit.", published="2019-05-15")
+    assert [(t["text"], t["value"]) for t in doc.times] == [
+        ("Freitag", "2019-05-17"), ("Freitag", "2019-05-17"), ("Mittwoch", "2019-05-15")]
+    assert all(doc.text[t["start"]:t["end"]] == t["text"] for t in doc.times)
+
+
+def test_sentence_date_gives_the_governing_date_or_the_dct():
+    from lagebild import analyze
+    from lagebild.stages.times import sentence_date
+
+    doc = analyze("Die Nato-Außenminister treffen sich am 4. April in Brüssel. Die Lage ist angespannt.",
+                  published="2023-03-30")
+    first, second = doc.sentences
+    assert sentence_date(doc, first) == ("2023-04-04", "day")
+    assert sentence_date(doc, second) == ("2023-03-30", "day")
+
+
+def test_publication_date_is_estimated_from_one_full_date():
+    from lagebild import analyze
+
+    doc = analyze("Am Dienstag, 12. Juli 2022, unterzeichneten beide Seiten in Istanbul ein Abkommen. "
+                  "Am Freitag soll es in Kraft treten.")
+    assert (doc.published, doc.published_from) == ("2022-07-12", "estimated")
+    assert [t["value"] for t in doc.times] == ["2022-07-12", "2022-07-15"]
+
+
+def test_english_articles_get_no_german_times_yet():
+    from lagebild import analyze
+
+    assert analyze("The ministers met in Geneva on Monday to discuss the ceasefire.", published="2021-12-30").times == []
