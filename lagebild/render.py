@@ -28,6 +28,11 @@ def record_text(record: dict) -> str:
         lines.append(textwrap.fill(
             body, width=100, initial_indent=f"{number:>3}. ", subsequent_indent="     ", break_on_hyphens=False
         ))
+    if record["times"]:
+        lines += ["", "## Time expressions"]
+        for time in record["times"]:
+            mod = f" ({time['mod']})" if time.get("mod") else ""
+            lines.append(f"  {time['text']!r:<32} {time['type']:<8} {time['value']}{mod}")
     if record["removed"]:
         lines += ["", "## Removed by the cleaner"]
         for removed in record["removed"]:

@@ -130,7 +130,20 @@ def _resolve_all(doc: Document, candidates: list[Candidate], ctx: Context) -> li
         if value.day is not None and not value.looks_back and not _side_remark(text, c, sentence.start, ctx, value):
             _move_anchor(ctx, value)
     results.sort(key=lambda r: r[0].start)
+    _apply_appositions(text, results)
     return [_as_dict(c, v) for c, v in results]
+
+
+_APPOSITION_GAP = re.compile(r"\s*,?\s*(?:am|an|dem|den)?\s*")
+
+
+def _apply_appositions(text: str, results: list[tuple[Candidate, Value]]) -> None:
+    """ "Zwei Tage später, am 12. Januar, ...": a relative expression followed by a date
+    in apposition means that date."""
+    for (first, value), (second, named) in zip(results, results[1:]):
+        if (first.pattern.rule in ("unit_later", "day_anchor") and named.granularity == "day"
+                and _APPOSITION_GAP.fullmatch(text, first.end, second.start)):
+            value.value, value.day = named.value, named.day
 
 
 _LOOKS_BACK = re.compile(r"(?:\b(?:seit|vom|von)\s+(?:dem\s+)?)$", re.IGNORECASE)
