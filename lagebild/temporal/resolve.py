@@ -8,6 +8,7 @@ Language-independent: words are looked up in the language's word classes.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from lagebild.temporal import calendar as cal
@@ -24,7 +25,6 @@ class Value:
     mod: str | None = None
     day: dt.date | None = None
     granularity: str | None = None
-    explicit_year: bool = False
     looks_back: bool = False   # "im Vorjahr", "zwei Jahre zuvor": a reference back, not the story moving
 
 
@@ -76,10 +76,16 @@ def _offset(ctx: Context, text: str | None) -> str | None:
     if not text:
         return None
     lower = text.lower()
-    for stem, value in sorted(words(ctx.language)["offset"].items(), key=lambda kv: -len(kv[0])):
+    for stem, value in _offset_stems(ctx.language):
         if lower.startswith(stem):
             return value
     return None
+
+
+@functools.cache
+def _offset_stems(language: str) -> tuple[tuple[str, str], ...]:
+    """Offset stems, longest first, so that "vorangegangen" is not read as "vor…"."""
+    return tuple(sorted(words(language)["offset"].items(), key=lambda kv: -len(kv[0])))
 
 
 def _number(ctx: Context, text: str) -> int | None:
@@ -106,8 +112,8 @@ def _year(groups: dict, ctx: Context) -> int | None:
     return int(text)
 
 
-def _day_value(day: dt.date, explicit: bool = False) -> Value:
-    return Value("DATE", day.isoformat(), day=day, granularity="day", explicit_year=explicit)
+def _day_value(day: dt.date) -> Value:
+    return Value("DATE", day.isoformat(), day=day, granularity="day")
 
 
 def _with_part(value: Value, part_code: str | None) -> Value:
@@ -115,7 +121,7 @@ def _with_part(value: Value, part_code: str | None) -> Value:
     if not part_code or value.granularity != "day":
         return value
     suffix = part_code if part_code.startswith("T") else "T" + part_code
-    return Value("TIME", value.value + suffix, value.mod, value.day, value.granularity, value.explicit_year)
+    return Value("TIME", value.value + suffix, value.mod, value.day, value.granularity)
 
 
 def _part(ctx: Context, text: str | None) -> str | None:
@@ -134,7 +140,7 @@ def date(c: Candidate, ctx: Context) -> Value | None:
     part = _part(ctx, c.groups.get("partword", "").removesuffix("s")) if c.groups.get("partword") else None
     if year is not None:
         try:
-            return _with_part(_day_value(dt.date(year, month, day), explicit=True), part)
+            return _with_part(_day_value(dt.date(year, month, day)), part)
         except ValueError:
             return None
     try:
@@ -171,7 +177,6 @@ def month(c: Candidate, ctx: Context) -> Value | None:
     year = _year(c.groups, ctx)
     offset = _offset(ctx, c.groups.get("offset"))
     reference = ctx.reference
-    explicit = year is not None
     if year is None and reference is not None:
         if c.pattern.name == "month_relative_year":  # "im April vergangenen Jahres"
             year = reference.year + (int(offset) if offset not in (None, "same", "after") else 0)
@@ -186,7 +191,7 @@ def month(c: Candidate, ctx: Context) -> Value | None:
     if year is None:
         return Value("DATE", f"XXXX-{number:02d}", mod)
     first = dt.date(year, number, 1)
-    return Value("DATE", f"{year:04d}-{number:02d}", mod, first, "month", explicit)
+    return Value("DATE", f"{year:04d}-{number:02d}", mod, first, "month")
 
 
 def season(c: Candidate, ctx: Context) -> Value | None:
@@ -200,8 +205,7 @@ def season(c: Candidate, ctx: Context) -> Value | None:
             return Value("DATE", f"XXXX-{code}", mod)
         direction = {"-1": "past", "1": "future"}.get(offset, ctx.direction)
         year = reference.year if ctx.narrative and offset is None else cal.season_year(code, reference, direction)
-    return Value("DATE", f"{year:04d}-{code}", mod, dt.date(year, cal.SEASON_MONTH[code], 1), "season",
-                 c.groups.get("year") is not None)
+    return Value("DATE", f"{year:04d}-{code}", mod, dt.date(year, cal.SEASON_MONTH[code], 1), "season")
 
 
 def quarter(c: Candidate, ctx: Context) -> Value | None:
@@ -246,7 +250,7 @@ def year(c: Candidate, ctx: Context) -> Value | None:
     number = int(text)
     if not 1000 <= number <= 2099:
         return None
-    return Value("DATE", f"{number:04d}", _mod(ctx, c.groups), dt.date(number, 1, 1), "year", True)
+    return Value("DATE", f"{number:04d}", _mod(ctx, c.groups), dt.date(number, 1, 1), "year")
 
 
 def year_anchor(c: Candidate, ctx: Context) -> Value | None:
@@ -264,14 +268,14 @@ def year_part(c: Candidate, ctx: Context) -> Value | None:
     if number is None:
         return None
     mod = {"jahresbeginn": "START", "jahresanfang": "START", "jahresmitte": "MID", "jahresende": "END"}.get(word)
-    return Value("DATE", f"{number:04d}", mod, dt.date(number, 1, 1), "year", c.groups.get("year") is not None)
+    return Value("DATE", f"{number:04d}", mod, dt.date(number, 1, 1), "year")
 
 
 def holiday(c: Candidate, ctx: Context) -> Value | None:
     month, day = map(int, _word(ctx.language, "holiday", c.groups["holiday"]).split("-"))
     number = _year(c.groups, ctx)
     if number is not None:
-        return _day_value(dt.date(number, month, day), explicit=True)
+        return _day_value(dt.date(number, month, day))
     if ctx.reference is None:
         return Value("DATE", f"XXXX-{month:02d}-{day:02d}")
     if ctx.narrative:
@@ -303,7 +307,7 @@ def unit_relative(c: Candidate, ctx: Context) -> Value | None:
     offset = _offset(ctx, c.groups.get("offset")) or "0"
     year = _year(c.groups, ctx)
     if year is not None and unit == "Y":
-        return Value("DATE", f"{year:04d}", mod, dt.date(year, 1, 1), "year", True)
+        return Value("DATE", f"{year:04d}", mod, dt.date(year, 1, 1), "year")
     if offset in ("same", "after", "before"):
         base = ctx.anchor or ctx.reference
         step = {"same": 0, "after": 1, "before": -1}[offset]
