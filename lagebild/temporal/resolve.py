@@ -327,34 +327,23 @@ def _unit_value(unit: str | None, base: dt.date, step: int, mod: str | None, dir
         which = {-1: "last", 1: "next"}.get(step, direction)
         saturday = _weekend(base, which)
         return Value("DATE", cal.iso_week(saturday) + "-WE", mod, saturday, "week")
-    if unit == "W":
-        day = base + dt.timedelta(days=7 * step)
-        return Value("DATE", cal.iso_week(day), mod, day, "week")
-    if unit == "M":
-        first = cal.add_months(base, step)
-        return Value("DATE", f"{first.year:04d}-{first.month:02d}", mod, first, "month")
-    if unit == "Y":
-        number = base.year + step
-        return Value("DATE", f"{number:04d}", mod, dt.date(number, 1, 1), "year")
-    if unit == "DE":
-        number = base.year // 10 + step
-        return Value("DATE", f"{number:03d}", mod)
-    return None
+    return _shift(base, step, unit, mod) if unit != "D" else None
 
 
-def _shift(base: dt.date, number: int, unit: str) -> Value | None:
+def _shift(base: dt.date, number: int, unit: str | None, mod: str | None = None) -> Value | None:
+    """The stretch `number` units (D, W, M, Y, DE) from `base`, at the unit's granularity."""
     if unit == "D":
         return _day_value(base + dt.timedelta(days=number))
     if unit == "W":
         day = base + dt.timedelta(days=7 * number)
-        return Value("DATE", cal.iso_week(day), None, day, "week")
+        return Value("DATE", cal.iso_week(day), mod, day, "week")
     if unit == "M":
         first = cal.add_months(base, number)
-        return Value("DATE", f"{first.year:04d}-{first.month:02d}", None, first, "month")
+        return Value("DATE", f"{first.year:04d}-{first.month:02d}", mod, first, "month")
     if unit == "Y":
-        return Value("DATE", f"{base.year + number:04d}", None, dt.date(base.year + number, 1, 1), "year")
+        return Value("DATE", f"{base.year + number:04d}", mod, dt.date(base.year + number, 1, 1), "year")
     if unit == "DE":
-        return Value("DATE", f"{(base.year + 10 * number) // 10:03d}")
+        return Value("DATE", f"{base.year // 10 + number:03d}", mod)
     return None
 
 
