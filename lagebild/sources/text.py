@@ -48,10 +48,10 @@ def decode_bytes(data: bytes, origin: str) -> str:
     return str(best)
 
 
-# What mojibake, stray byte-order marks and HTML entities look like; ftfy is slow, so it
-# only sees texts that show one of these.
-_SUSPECT = re.compile(r"[ÃÂâÅÐÑÄ][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
-                      r"|[\ufeff\ufffd\x80-\x9f]|&#?\w+;")
+# What mojibake looks like; ftfy is slow, so it only sees texts that show it. A lone
+# control character or an HTML entity in plain text is left as it is: the caller's text
+# and offsets stay.
+_SUSPECT = re.compile(r"[ÃÂâÅÐÑÄ][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
 
 
 def repair_text(text: str) -> str:

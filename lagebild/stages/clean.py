@@ -10,7 +10,8 @@
 * `doc.title`: the title line, unless the caller already set a title.
 * `doc.agency`: the news agencies of the agency tags and the dateline, canonical short
   names (knowledge/agencies.tsv) joined by "/" in order of appearance ("dpa/AFP").
-* `doc.dateline`: the place of the dateline as written ("BERLIN", "Washington/Moskau").
+* `doc.dateline`: the place of the dateline as written ("BERLIN", "Washington/Moskau");
+  the dateline itself stays in the text.
 * `doc.published` / `doc.published_from = "metadata"`: the date of a metadata line
   ("Veröffentlicht am 12. März 2022") or of a dated end tag ("(APA, 12.9.2015)"), as
   ISO "YYYY-MM-DD", only if `doc.published` was not set before.
@@ -36,7 +37,9 @@ Reasons of removed pieces (a fixed set, `REASONS`):
     separator     lines of punctuation only (".", "-", "* * *")
     label         a flag in front of the title ("EIL:", "Update:", "Exklusiv:")
     agency        agency tags ("(AFP)", "(dpa/AFP)", "APA/Reuters", "AFP/jub")
-    dateline      the dateline opening the body ("BERLIN (dpa) –", "Damaskus –")
+
+The dateline opening the body ("BERLIN (dpa) –", "Damaskus –") stays in the text: it
+names the place of the story, and a sentence given alone must come back unchanged.
 
 Line patterns come from lang/de/boilerplate.tsv and lang/en/boilerplate.tsv (both always
 applied: cleaning runs before language detection). A line is boilerplate only if a
@@ -57,7 +60,7 @@ from lagebild.pipeline import stage
 REASONS = frozenset({
     "metadata", "byline", "breadcrumb", "reading-time", "share", "comment", "newsletter",
     "copyright", "cookie", "advert", "related", "source-tag", "credit", "separator",
-    "label", "agency", "dateline",
+    "label", "agency",
 })
 
 BOILERPLATE_FILES = ("lang/de/boilerplate.tsv", "lang/en/boilerplate.tsv")
@@ -432,7 +435,8 @@ def clean(doc: Document) -> Document:
 
     # 3. Title: a label in front, then the title line or a title joined to a dateline.
     title_para = None
-    title_joined = False
+    joined_title = None          # "Title. Istanbul – Immer öfter ...": the title stays in its line
+    dateline_at = paragraphs[0][0][0] if paragraphs else 0
     if paragraphs:
         seg = paragraphs[0][0]
         m = _LABEL.match(src, seg[0], seg[1])
@@ -455,26 +459,22 @@ def clean(doc: Document) -> Document:
                 found = _match_dateline(src, seg[0] + pos)
                 if found is None or found[0].end() > seg[1]:
                     continue
-                title_para = [[seg[0], seg[0] + end.end()]]
-                title_joined = True
-                seg[0] = seg[0] + pos
+                joined_title = src[seg[0]:seg[0] + end.end()]
+                dateline_at = seg[0] + pos
                 break
 
     # 4. Dateline at the start of the first body paragraph.
     if paragraphs:
         seg = paragraphs[0][0]
-        found = _match_dateline(src, seg[0])
+        found = _match_dateline(src, max(seg[0], dateline_at))
         if found is not None and found[0].end() < seg[1]:
             m, place, names = found
-            dash_end = m.end("dash") if m.group("dash") else m.end("dash2")
-            remove(m.start(), dash_end, "dateline")
             dateline = place.strip(_WS) if place else None
             add_agencies(names)
             if m.group("date") and re.search(r"\d{4}", m.group("date")):
                 iso = find_date(m.group("date"))
                 if iso:
                     dates.append((1, -1, iso))
-            seg[0] = m.end()
 
     # 5. Tags at the end of the last paragraph: "… (dpa) Mehr auf MSN", "… (AFP)", "(est)".
     if paragraphs:
@@ -519,11 +519,10 @@ def clean(doc: Document) -> Document:
     if title_para is not None:
         title_text = " ".join(src[s:e] for s, e in title_para)
         parts.append(title_text)
-        if doc.title is None:
-            # a title run into the body ends with a period that is not part of the title
-            if title_joined and title_text.endswith(".") and not title_text.endswith(".."):
-                title_text = title_text[:-1]
-            doc.title = title_text
+        doc.title = doc.title or title_text
+    elif joined_title and doc.title is None:
+        # a title run into the body ends with a period that is not part of the title
+        doc.title = joined_title[:-1] if joined_title.endswith(".") and not joined_title.endswith("..") else joined_title
     for paragraph in paragraphs:
         text = " ".join(src[s:e] for s, e in paragraph if e > s)
         if text:

@@ -36,6 +36,15 @@ def _cues(language: str) -> dict[str, str]:
     return {word: cue for word, cue in rows}
 
 
+_SEPARABLE = re.compile(r"^(?:zusammen|zurück|statt|teil|fest|nach|weg|ab|an|auf|aus|bei|ein|mit|vor|zu|hin|her|los|über|unter|durch)")
+
+
+def _separable_past(word: str, cues: dict[str, str]) -> bool:
+    """A listed Präteritum form behind a separable prefix ("zusammentrafen", "abzogen")."""
+    prefix = _SEPARABLE.match(word)
+    return bool(prefix) and cues.get(word[prefix.end():]) == "past"
+
+
 def _is_participle(word: str, cues: dict[str, str]) -> bool:
     """A past participle: lower case (nouns are capitalised), shaped like one, not listed otherwise."""
     return word[:1].islower() and bool(_PARTICIPLE.match(word)) and cues.get(word) != "not_verb"
@@ -70,6 +79,8 @@ def clause_tense(text: str, language: str = "de") -> str | None:
         elif cue == "perfect_aux":
             if any(_is_participle(w, cues) for w in words[i + 1:]):
                 listed_past = True
+        elif cue is None and words[i][0].islower() and _separable_past(word, cues):
+            listed_past = True  # "zusammentrafen", "fuhr ... fort"
         elif cue is None and words[i][0].islower() and _WEAK_PAST.match(word):
             if i == 0 or lower[i - 1] not in _DETERMINERS:
                 guessed_past = True  # "-te/-ten" is often a verb, but "beraten" is an infinitive

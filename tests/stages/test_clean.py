@@ -108,8 +108,8 @@ def test_long_single_line_kept():
     ("Rebellen melden Einnahme von Grenzstadt – Regierung dementiert. Khartum – Rebellen im "
      "Sudan haben nach eigenen Angaben die Stadt Al-Dschunaina eingenommen.",
      "Rebellen melden Einnahme von Grenzstadt – Regierung dementiert",
-     "Rebellen melden Einnahme von Grenzstadt – Regierung dementiert.\n\nRebellen im Sudan haben "
-     "nach eigenen Angaben die Stadt Al-Dschunaina eingenommen."),
+     "Rebellen melden Einnahme von Grenzstadt – Regierung dementiert. Khartum – Rebellen im "
+     "Sudan haben nach eigenen Angaben die Stadt Al-Dschunaina eingenommen."),
     # a first line ending in a period is body text, not a title
     ("Die Regierung ist zurückgetreten.\n\nNeuwahlen sollen im Mai stattfinden.",
      None,
@@ -269,21 +269,21 @@ def test_parenthesis_in_ordinary_sentence_kept():
     ("Frankfurt am Main – ", "Frankfurt am Main", None),
     ("WASHINGTON (AP) — ", "WASHINGTON", "AP"),
 ])
-def test_dateline_removed(opening, dateline, agency):
+def test_dateline_recognised_and_kept_in_text(opening, dateline, agency):
     body = "Die Behörden meldeten am Dienstag neue Zahlen zur Lage an der Front."
     doc = run(f"Neue Zahlen zur Lage\n\n{opening}{body}")
-    assert doc.text == f"Neue Zahlen zur Lage\n\n{body}"
+    assert doc.text == f"Neue Zahlen zur Lage\n\n{opening}{body}"
     assert doc.dateline == dateline
     assert doc.agency == agency
-    assert reasons(doc) == [(opening.strip(), "dateline")]
+    assert reasons(doc) == []
 
 
 def test_dateline_and_agency_tag_together():
     doc = run("Waffenruhe hält\n\nBEIRUT (dpa) – Die Waffenruhe im Südlibanon hält seit drei Tagen.\n\n(dpa/AFP)")
-    assert doc.text == "Waffenruhe hält\n\nDie Waffenruhe im Südlibanon hält seit drei Tagen."
+    assert doc.text == "Waffenruhe hält\n\nBEIRUT (dpa) – Die Waffenruhe im Südlibanon hält seit drei Tagen."
     assert doc.dateline == "BEIRUT"
     assert doc.agency == "dpa/AFP"
-    assert reasons(doc) == [("BEIRUT (dpa) –", "dateline"), ("(dpa/AFP)", "agency")]
+    assert reasons(doc) == [("(dpa/AFP)", "agency")]
 
 
 def test_dateline_with_year_gives_published():
@@ -385,7 +385,7 @@ Share this article
 
 def test_english_page_cleaned():
     doc = run(ENGLISH)
-    assert doc.text == ("Ceasefire talks resume in Cairo\n\nNegotiators from both sides returned to Cairo "
+    assert doc.text == ("Ceasefire talks resume in Cairo\n\nCAIRO (Reuters) - Negotiators from both sides returned to Cairo "
                         "on Monday for a new round of talks.\n\n\"We are cautiously optimistic,\" an "
                         "Egyptian official said.")
     assert doc.title == "Ceasefire talks resume in Cairo"
@@ -393,7 +393,7 @@ def test_english_page_cleaned():
     assert doc.agency == "Reuters"
     assert (doc.published, doc.published_from) == ("2024-03-04", "metadata")
     assert [r for _, r in reasons(doc)] == ["breadcrumb", "byline", "metadata", "reading-time",
-                                            "dateline", "byline", "share", "copyright"]
+                                            "byline", "share", "copyright"]
 
 
 GERMAN_PAGE = """Startseite / Politik
@@ -416,14 +416,14 @@ Newsletter abonnieren
 
 def test_german_page_cleaned():
     doc = run(GERMAN_PAGE)
-    assert doc.text == ("Koalition einigt sich auf Heizungsgesetz\n\nNach wochenlangem Streit haben sich die "
+    assert doc.text == ("Koalition einigt sich auf Heizungsgesetz\n\nBerlin – Nach wochenlangem Streit haben sich die "
                         "Koalitionspartner auf einen Kompromiss geeinigt.\n\nDie Opposition kündigte an, "
                         "das Gesetz in Karlsruhe prüfen zu lassen.")
     assert doc.title == "Koalition einigt sich auf Heizungsgesetz"
     assert doc.dateline == "Berlin"
     assert doc.agency == "epd"
     assert doc.published == "2023-07-05"
-    assert [r for _, r in reasons(doc)] == ["breadcrumb", "byline", "reading-time", "dateline",
+    assert [r for _, r in reasons(doc)] == ["breadcrumb", "byline", "reading-time",
                                             "advert", "agency", "share", "newsletter", "comment"]
 
 
