@@ -85,3 +85,18 @@ def test_analyze_bad_input_raises_clear_error(text, published, problem):
     fmt = "html" if text.startswith("<html") else "text"
     with pytest.raises(InputError, match=problem):
         analyze(text, published=published, id="eingabe-1", format=fmt)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Berlin ( dpa ) - Die Bundesregierung will das Heizungsgesetz noch vor der Sommerpause beschließen .",
+        "Kiew - Die ukrainische Armee hat nach eigenen Angaben zwei Dörfer zurückerobert .",
+        "\" ;Wir bleiben an der Seite der Ukraine&ldquo; , sagte der Kanzler .",
+        "© dpa Der Minister reiste am Montag nach Warschau und traf dort seinen Amtskollegen .",
+        "Die Gespräche endeten ohne Ergebnis\x94 , hieß es aus Verhandlungskreisen .",
+    ],
+)
+def test_analyze_plain_sentence_comes_back_unchanged(sentence):
+    # Callers (and the GermEval scorer) compare offsets with their own text.
+    assert analyze(sentence, id="satz").text == sentence
