@@ -73,6 +73,7 @@ def default_stages() -> list[StageFunction]:
     from lagebild.stages.clean import clean
     from lagebild.stages.language import detect_language
     from lagebild.stages.segment import segment
+    from lagebild.stages.actors import tag_actors
     from lagebild.stages.times import tag_times
 
-    return [extract, clean, detect_language, segment, tag_times]
+    return [extract, clean, detect_language, segment, tag_times, tag_actors]

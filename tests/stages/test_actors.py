@@ -1,0 +1,74 @@
+"""The actors stage on sentences written for these tests."""
+import pytest
+
+from lagebild import analyze
+from lagebild.stages.actors import actor_at
+
+
+def actors(text, published="2021-12-30"):
+    doc = analyze(text, published=published)
+    return [(a["text"], a["code"], a["sector"], a["kind"]) for a in doc.actors]
+
+
+def find(text, surface, published="2021-12-30"):
+    for a in analyze(text, published=published).actors:
+        if a["text"] == surface:
+            return a["code"], a["sector"], a["kind"]
+    raise AssertionError(f"{surface!r} not found among {actors(text, published)}")
+
+
+@pytest.mark.parametrize(
+    "text, surface, expected",
+    [
+        ("US-Präsident Joe Biden telefonierte am Donnerstag mit Putin.", "Joe Biden", ("USA", "GOV", "PER")),
+        ("Der russische Außenminister Sergej Lawrow reiste nach Genf.", "Sergej Lawrow", ("RUS", "GOV", "PER")),
+        ("Kreml-Sprecher Dmitri Peskow bestätigte das Gespräch.", "Kreml-Sprecher", ("RUS", "GOV", "ROLE")),
+        ("Moskau wies die Vorwürfe zurück.", "Moskau", ("RUS", "GOV", "GPE")),
+        ("Der Kreml wies die Vorwürfe zurück.", "Kreml", ("RUS", "GOV", "GPE")),
+        ("Das Weiße Haus kündigte neue Sanktionen an.", "Weiße Haus", ("USA", "GOV", "GPE")),
+        ("Die Nato verstärkt ihre Ostflanke.", "Nato", ("NATO", "IGO", "ORG")),
+        ("Russische Truppen zogen sich aus der Region zurück.", "Truppen", ("RUS", "MIL", "NOM")),
+        ("Die Armee der Ukraine meldete Geländegewinne.", "Armee", ("UKR", "MIL", "NOM")),
+        ("Der türkische Präsident Recep Tayyip Erdoğan empfing den Gast.", "Recep Tayyip Erdoğan", ("TUR", "GOV", "PER")),
+        ("Russlands Armee rückte weiter vor.", "Armee", ("RUS", "MIL", "NOM")),
+    ],
+)
+def test_actors_known_mentions_are_coded(text, surface, expected):
+    assert find(text, surface) == expected
+
+
+def test_actors_person_code_follows_the_office_on_the_date():
+    text = "Donald Trump sprach in Washington vor Anhängern."
+    assert find(text, "Donald Trump", "2018-05-01") == ("USA", "GOV", "PER")
+    assert find(text, "Donald Trump", "2022-05-01")[1] is None   # out of office then
+
+
+def test_actors_surname_alone_points_to_the_full_name():
+    doc = analyze("Außenministerin Annalena Baerbock reiste nach Kiew. Baerbock traf dort Kuleba.",
+                  published="2022-05-10")
+    baerbock = [a for a in doc.actors if a["text"] == "Baerbock"]
+    assert baerbock and baerbock[0]["name"] == "Annalena Baerbock" and baerbock[0]["code"] == "DEU"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Kosten für die neue Linie sind gestiegen.",
+        "Mir wurde gesagt, dass der Gang gesperrt ist.",
+        "Bei dem Treffen ging es um die Zukunft.",
+        "Die Mark war einst die Währung des Landes.",
+    ],
+)
+def test_actors_common_words_are_no_actors(text):
+    assert [a for a in actors(text) if a[3] in ("PER", "ORG", "GPE", "LOC")] == []
+
+
+def test_actors_unknown_person_after_a_role_gets_the_role_code():
+    found = find("Der ukrainische Botschafter Oleksij Makejew sprach in Berlin.", "Oleksij Makejew")
+    assert found == ("UKR", "GOV", "PER")
+
+
+def test_actor_at_prefers_the_named_actor():
+    doc = analyze("Der russische Außenminister Sergej Lawrow reiste nach Genf.", published="2021-12-30")
+    start = doc.text.index("Lawrow")
+    assert actor_at(doc, start, start + 6)["name"] == "Sergej Lawrow"
