@@ -53,6 +53,7 @@ def read_table(path: str, columns: int | None = None) -> tuple[tuple[str, ...], 
     return tuple(rows)
 
 
+@functools.cache
 def read_words(path: str) -> frozenset[str]:
     """The first field of every row of a one-column word list."""
     return frozenset(row[0] for row in read_table(path))

@@ -93,13 +93,16 @@ def surfaces() -> dict[str, tuple[Referent, ...]]:
                 add(stem + ending, adjective)
                 add(stem[:1].upper() + stem[1:] + ending, adjective)   # at the start of a sentence
     for name, kind, code, variants in read_table("knowledge/places.tsv", 4):
-        place = Referent(name, code, None, "LOC", "place")
+        place = Referent(name, None if code == "-" else code, None, "LOC", "place")
         for form in (name, *_split(variants)):
             add(form, place)
     for name, code, sector, kind, names in read_table("knowledge/organizations.tsv", 5):
         organization = Referent(name, code, sector, kind, "organization")
         for form in (name, *_split(names)):
             add(form, organization)
+    for key, canonical, _full in read_table("knowledge/agencies.tsv", 3):
+        if key == canonical:   # "dpa", "Reuters"; not the desk codes ("rtr")
+            add(key, Referent(canonical, None, "MED", "ORG", "organization"))
     for person in _people():
         for form in person[1]:
             add(form, person[0])

@@ -19,13 +19,15 @@ Public API for later stages: `actor_at(doc, start, end)`.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
 
 from lagebild.actors.knowledge import Referent
 from lagebild.actors.lexicon import Match, find_matches
-from lagebild.actors.names import cities, first_names, is_proper_noun, word_class
+from lagebild.actors.names import cities, first_names, is_proper_noun
+from lagebild.datafiles import read_words
 from lagebild.document import Document
 from lagebild.pipeline import stage
 
@@ -40,10 +42,12 @@ _ORG_HEADS = re.compile(
 _ORG_SUFFIXES = re.compile(
     r"^[A-ZÄÖÜ][\w-]*(?:gericht|ministerium|amt|bank|partei|verband|institut|museum|universität|konzern|"
     r"kommission|agentur|behörde|stiftung|gewerkschaft|versicherung|werke|bahn|klinik|zeitung|theater)$")
+_PLACE_WORD = re.compile(r"^[A-ZÄÖÜ][\w-]*(?:straße|strasse|platz|allee|gasse|ufer|damm|chaussee)$")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}$")
-_LOCATIVE = frozenset("in im aus nach bei nahe vor".split())
 _NOT_ACRONYMS = frozenset("ICH DER DIE DAS UND ODER ABER NICHT AUCH EIN EINE TV PC CD DVD OK USB PS KM GB MB".split())
 _ROLE_NAME_GAP = re.compile(r"\s*(?:,\s*)?")
+_SPEECH_VERBS = frozenset("sagte sagt so erklärte erklärt betonte betont meinte meint fügte ergänzte warnte "
+                          "kritisierte forderte berichtete bestätigte schrieb twitterte".split())
 
 
 @dataclass(slots=True)
@@ -67,6 +71,7 @@ def tag_actors(doc: Document) -> Document:
     day = _parse_day(doc.published)
     mentions = _known_mentions(text, find_matches(text), day)
     mentions = _add_unknown_names(doc, mentions)
+    mentions = _join_places_and_clubs(text, mentions)
     _resolve_short_names(text, mentions)
     doc.actors = [m.to_dict(text) for m in sorted(mentions, key=lambda m: m.start)]
     return doc
@@ -175,63 +180,121 @@ def _role_appositions(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _add_unknown_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
     text = doc.text
-    covered = [(m.start, m.end) for m in mentions]
+    covered = bytearray(len(text))          # 1 where a mention already is
+    for mention in mentions:
+        covered[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
     words = [t for t in doc.tokens if t.kind in ("word", "number")]
-    sentence_starts = {s.start for s in doc.sentences}
-    by_start = {m.start: m for m in mentions}
+    ends = [m.end for m in mentions]
     added: list[Mention] = []
     i = 0
     while i < len(words):
         token = words[i]
-        if not _capitalized(text, token) or _inside(covered, token.start):
+        if not _capitalized(text, token) or covered[token.start]:
             i += 1
             continue
         run = [token]
         j = i + 1
-        while j < len(words) and _adjacent(text, run[-1], words[j]) and not _inside(covered, words[j].start) and (
+        while j < len(words) and _adjacent(text, run[-1], words[j]) and not covered[words[j].start] and (
                 _capitalized(text, words[j]) or (text[words[j].start:words[j].end] in _PARTICLES
                                                  and j + 1 < len(words) and _capitalized(text, words[j + 1]))):
             run.append(words[j])
             j += 1
-        mention = _classify_run(text, run, token.start in sentence_starts, _previous_word(text, token.start),
-                                _role_before(mentions, by_start, text, token.start))
+        mention = _classify_run(text, run, _previous_word(text, token.start),
+                                _role_before(mentions, ends, text, token.start))
         if mention is not None:
             added.append(mention)
-            covered.append((mention.start, mention.end))
+            covered[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
         i = j
     return mentions + added
 
 
-def _classify_run(text: str, run, sentence_start: bool, previous: str, role: Mention | None) -> Mention | None:
+def _trim_run(text: str, run: list) -> list:
+    """Drop what opens a run of capitalised words but is no part of a name: function
+    words ("Auch", "Nach"), particles, and anything before the run's first first name
+    ("Torjäger Robert Vittek"); and particles at its end."""
+    words = [text[t.start:t.end] for t in run]
+    first = next((i for i, w in enumerate(words) if _first_name(w)), None)
+    if first:
+        run, words = run[first:], words[first:]
+    while run and (words[0] in _PARTICLES or _function_word(words[0])):
+        run, words = run[1:], words[1:]
+    while run and words[-1] in _PARTICLES:
+        run, words = run[:-1], words[:-1]
+    return run
+
+
+def _classify_run(text: str, run, previous: str, role: Mention | None) -> Mention | None:
+    trimmed = _trim_run(text, run)
+    if not trimmed:
+        return None
+    if trimmed[0] is not run[0]:
+        previous = text[run[0].start:trimmed[0].start].split()[-1]
+        role = None
+    run = trimmed
     start, end = run[0].start, run[-1].end
     words = [text[t.start:t.end] for t in run]
-    while words and words[-1] in _PARTICLES:
-        run, words = run[:-1], words[:-1]
-        end = run[-1].end
-    if not words:
-        return None
-    if sentence_start and len(words) == 1 and not is_proper_noun(words[0]):
-        return None
     name = text[start:end]
     if role is not None or previous in _TITLES:
-        if all(w[:1].isupper() and word_class(w) != "NN" for w in words):
-            code, sector = (role.code, role.sector) if role and role.kind == "ROLE" else (None, None)
-            return Mention(start, end, name, code, sector, "PER")
-    if len(words) >= 2 and words[0] in first_names() and word_class(words[1]) != "NN":
+        code, sector = (role.code, role.sector) if role and role.kind == "ROLE" else (None, None)
+        return Mention(start, end, name, code, sector, "PER")
+    if len(words) >= 2 and _first_name(words[0]):
         return Mention(start, end, name, None, None, "PER")
+    if previous in _SPEECH_VERBS and len(words) <= 2:
+        return Mention(start, end, name, None, None, "PER")   # "sagte Petkovic", "so Barth"
+    if len(words) >= 2 and (words[0] in ("Bad", "St.", "Sankt") or words[-1] in ("Straße", "Platz", "Allee", "See")):
+        return Mention(start, end, name, None, None, "LOC")
     if _ORG_HEADS.search(words[-1]) and len(words) >= 2:
         return Mention(start, end, name, None, None, "ORG")
     if len(words) == 1:
         word = words[0]
         if _ACRONYM.match(word) and word not in _NOT_ACRONYMS:
             return Mention(start, end, name, None, None, "ORG")
-        if _ORG_SUFFIXES.match(word) and word_class(word) != "ADJ(A)":
+        if _ORG_SUFFIXES.match(word):
             return Mention(start, end, name, None, None, "ORG")
-        if word in cities() and is_proper_noun(word):
-            return Mention(start, end, name, cities()[word], None, "LOC")
-        if previous.lower() in _LOCATIVE and is_proper_noun(word):
+        if _PLACE_WORD.match(word):
             return Mention(start, end, name, None, None, "LOC")
+        if word in cities() and is_proper_noun(word):   # "Essen", "Halle" are words too
+            return Mention(start, end, name, cities()[word], None, "LOC")
     return None
+
+
+_CLUB_BEFORE = re.compile(
+    r"(?:(?:1\.\s+)?(?:FC|SC|SV|VfL|VfB|TSV|TSG|MSV|SSV|FSV|BSC|KSC|THW|HSV|AS|AC|SSC|CF|RB|Inter|Juventus|Borussia|"
+    r"Eintracht|Hertha|Werder|Preußen|Fortuna|Union|Dynamo|Hansa|Real|Atlético|Olympique|Sporting|Bayer|Arminia|"
+    r"Alemannia|Kickers|Rot-Weiss|Rot-Weiß|Schwarz-Weiß|Panathinaikos|Olympiakos|Galatasaray|Fenerbahce)\s+)$")
+_CLUB_AFTER = re.compile(r"^\s+(?:United|City|Wanderers|Rovers|Bulls|Lakers|\d{2})\b")
+
+
+def _join_places_and_clubs(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "München/Hamburg" is one place; "Borussia Dortmund", "1. FC Nürnberg", "Mainz 05"
+    are clubs, not places."""
+    mentions = sorted(mentions, key=lambda m: m.start)
+    joined: list[Mention] = []
+    for mention in mentions:
+        previous = joined[-1] if joined else None
+        if (previous and previous.kind in ("LOC", "GPE") and mention.kind in ("LOC", "GPE")
+                and text[previous.end:mention.start] == "/"):
+            previous.end, previous.kind, previous.name = mention.end, "LOC", text[previous.start:mention.end]
+            continue
+        if mention.kind in ("LOC", "GPE"):
+            club = _CLUB_BEFORE.search(text, max(0, mention.start - 25), mention.start)
+            after = _CLUB_AFTER.match(text[mention.end:mention.end + 12])
+            if club or after:
+                start = club.start() if club else mention.start
+                end = mention.end + (after.end() if after else 0)
+                joined.append(Mention(start, end, text[start:end], mention.code, "BUS", "ORG"))
+                continue
+        joined.append(mention)
+    return joined
+
+
+def _first_name(word: str) -> bool:
+    """A first name that is no function word ("Am", "Bei", "Eine" are names somewhere too)."""
+    return word in first_names() and not _function_word(word)
+
+
+def _function_word(word: str) -> bool:
+    return word.lower() in read_words("lang/de/function_words.tsv")
 
 
 def _resolve_short_names(text: str, mentions: list[Mention]) -> None:
@@ -248,13 +311,14 @@ def _resolve_short_names(text: str, mentions: list[Mention]) -> None:
             mention.name, mention.code, mention.sector = known.name, known.code, known.sector
 
 
-def _role_before(mentions: list[Mention], by_start: dict[int, Mention], text: str, start: int) -> Mention | None:
-    """A role mention that ends right before `start` (allowing ", ")."""
-    for mention in reversed(mentions):
-        if mention.end <= start:
-            if mention.kind in ("ROLE", "NOM") and _ROLE_NAME_GAP.fullmatch(text, mention.end, start):
-                return mention
-            return None
+def _role_before(mentions: list[Mention], ends: list[int], text: str, start: int) -> Mention | None:
+    """A role mention (of `mentions`, sorted, whose ends are `ends`) that ends right
+    before `start`, allowing ", " between."""
+    index = bisect.bisect_right(ends, start) - 1
+    if index >= 0:
+        mention = mentions[index]
+        if mention.kind in ("ROLE", "NOM") and _ROLE_NAME_GAP.fullmatch(text, mention.end, start):
+            return mention
     return None
 
 
@@ -264,10 +328,6 @@ def _capitalized(text: str, token) -> bool:
 
 def _adjacent(text: str, left, right) -> bool:
     return right.start - left.end == 1 and text[left.end] == " "
-
-
-def _inside(spans: list[tuple[int, int]], position: int) -> bool:
-    return any(s <= position < e for s, e in spans)
 
 
 def _previous_word(text: str, start: int) -> str:
