@@ -33,6 +33,16 @@ def record_text(record: dict) -> str:
         for time in record["times"]:
             mod = f" ({time['mod']})" if time.get("mod") else ""
             lines.append(f"  {time['text']!r:<32} {time['type']:<8} {time['value']}{mod}")
+    if record["actors"]:
+        lines += ["", "## Actors"]
+        seen = set()
+        for actor in record["actors"]:
+            key = (actor["name"], actor["code"], actor["sector"], actor["kind"])
+            if key in seen:
+                continue
+            seen.add(key)
+            coded = "/".join(part for part in (actor["code"], actor["sector"]) if part) or "-"
+            lines.append(f"  {actor['text']!r:<32} {actor['kind']:<5} {coded:<10} {actor['name']}")
     if record["removed"]:
         lines += ["", "## Removed by the cleaner"]
         for removed in record["removed"]:
