@@ -178,61 +178,89 @@ def _role_appositions(text: str, mentions: list[Mention]) -> list[Mention]:
 # --- names the knowledge lacks -------------------------------------------------------------
 
 
+# A run of capitalised words, with name particles between them ("Ole von Beust").
+_RUN = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w'’.&-]*(?: (?:(?:von|van|de|der|den|du|al|el|bin|ibn|da|di|dos|le|la|zu) )?"
+                  r"[A-ZÄÖÜ][\w'’.&-]*)*")
+_WORD_IN_RUN = re.compile(r"\S+")
+# A single word that can be a name by its own shape, whatever stands before it.
+_SHAPED = re.compile(r"^(?:[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}|[A-ZÄÖÜ][\w-]*(?:gericht|ministerium|amt|bank|partei|verband|"
+                     r"institut|museum|universität|konzern|kommission|agentur|behörde|stiftung|gewerkschaft|"
+                     r"versicherung|werke|bahn|klinik|zeitung|theater|straße|strasse|platz|allee|gasse|ufer|damm|"
+                     r"chaussee))$")
+
+
 def _add_unknown_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """Names the knowledge lacks, in the runs of capitalised words it did not cover."""
     text = doc.text
     covered = bytearray(len(text))          # 1 where a mention already is
     for mention in mentions:
         covered[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
-    words = [t for t in doc.tokens if t.kind in ("word", "number")]
     ends = [m.end for m in mentions]
     added: list[Mention] = []
-    i = 0
-    while i < len(words):
-        token = words[i]
-        if not _capitalized(text, token) or covered[token.start]:
-            i += 1
+    for run_match in _RUN.finditer(text):
+        group, first = run_match.group(), run_match.start()
+        if " " in group:
+            runs = _uncovered_parts(run_match, covered)
+        elif covered[first]:
             continue
-        run = [token]
-        j = i + 1
-        while j < len(words) and _adjacent(text, run[-1], words[j]) and not covered[words[j].start] and (
-                _capitalized(text, words[j]) or (text[words[j].start:words[j].end] in _PARTICLES
-                                                 and j + 1 < len(words) and _capitalized(text, words[j + 1]))):
-            run.append(words[j])
-            j += 1
-        mention = _classify_run(text, run, _previous_word(text, token.start),
-                                _role_before(mentions, ends, text, token.start))
-        if mention is not None:
-            added.append(mention)
-            covered[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
-        i = j
+        else:
+            runs = [[(first, run_match.end(), group)]]
+        for run in runs:
+            if len(run) == 1 and not _single_word_may_name(text, run[0], mentions, ends):
+                continue
+            mention = _classify_run(text, run, _previous_word(text, run[0][0]),
+                                    _role_before(mentions, ends, text, run[0][0]))
+            if mention is not None:
+                added.append(mention)
+                covered[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
     return mentions + added
 
 
-def _trim_run(text: str, run: list) -> list:
+def _uncovered_parts(run_match, covered: bytearray) -> list[list[tuple[int, int, str]]]:
+    """The words (start, end, text) of a run, split where a known mention covers one."""
+    parts: list[list[tuple[int, int, str]]] = [[]]
+    for word in _WORD_IN_RUN.finditer(run_match.group()):
+        start = run_match.start() + word.start()
+        if covered[start]:
+            parts.append([])
+        else:
+            parts[-1].append((start, start + len(word.group()), word.group()))
+    return [part for part in parts if part]
+
+
+def _single_word_may_name(text: str, word: tuple[int, int, str], mentions: list[Mention], ends: list[int]) -> bool:
+    """Cheap test before classifying a lone capitalised word (most are common nouns)."""
+    if _SHAPED.match(word[2]) or word[2] in cities():
+        return True
+    previous = text[max(0, word[0] - 30):word[0]].rstrip(" ,").rsplit(" ", 1)[-1]
+    return previous in _TITLES or previous in _SPEECH_VERBS or _role_before(mentions, ends, text, word[0]) is not None
+
+
+def _trim_run(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Drop what opens a run of capitalised words but is no part of a name: function
     words ("Auch", "Nach"), particles, and anything before the run's first first name
     ("Torjäger Robert Vittek"); and particles at its end."""
-    words = [text[t.start:t.end] for t in run]
-    first = next((i for i, w in enumerate(words) if _first_name(w)), None)
+    first = next((i for i, w in enumerate(run) if _first_name(w[2])), None)
     if first:
-        run, words = run[first:], words[first:]
-    while run and (words[0] in _PARTICLES or _function_word(words[0])):
-        run, words = run[1:], words[1:]
-    while run and words[-1] in _PARTICLES:
-        run, words = run[:-1], words[:-1]
+        run = run[first:]
+    while run and (run[0][2] in _PARTICLES or _function_word(run[0][2])):
+        run = run[1:]
+    while run and run[-1][2] in _PARTICLES:
+        run = run[:-1]
     return run
 
 
-def _classify_run(text: str, run, previous: str, role: Mention | None) -> Mention | None:
-    trimmed = _trim_run(text, run)
+def _classify_run(text: str, run: list[tuple[int, int, str]], previous: str, role: Mention | None) -> Mention | None:
+    trimmed = _trim_run(run)
     if not trimmed:
         return None
     if trimmed[0] is not run[0]:
-        previous = text[run[0].start:trimmed[0].start].split()[-1]
+        previous = text[run[0][0]:trimmed[0][0]].split()[-1]
         role = None
-    run = trimmed
-    start, end = run[0].start, run[-1].end
-    words = [text[t.start:t.end] for t in run]
+    start, end = trimmed[0][0], trimmed[-1][1]
+    words = [w[2].rstrip(".") if w is trimmed[-1] and w[2].endswith(".") and len(w[2]) > 3 else w[2] for w in trimmed]
+    if words[-1] != trimmed[-1][2]:
+        end -= 1  # a sentence-final period glued to the last word
     name = text[start:end]
     if role is not None or previous in _TITLES:
         code, sector = (role.code, role.sector) if role and role.kind == "ROLE" else (None, None)
@@ -320,14 +348,6 @@ def _role_before(mentions: list[Mention], ends: list[int], text: str, start: int
         if mention.kind in ("ROLE", "NOM") and _ROLE_NAME_GAP.fullmatch(text, mention.end, start):
             return mention
     return None
-
-
-def _capitalized(text: str, token) -> bool:
-    return text[token.start:token.start + 1].isupper()
-
-
-def _adjacent(text: str, left, right) -> bool:
-    return right.start - left.end == 1 and text[left.end] == " "
 
 
 def _previous_word(text: str, start: int) -> str:
