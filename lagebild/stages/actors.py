@@ -35,19 +35,25 @@ NAMED_KINDS = ("PER", "ORG", "GPE", "LOC")
 # Which referent a form names when it can name several (a surname that is also a city).
 _SOURCE_ORDER = ("person", "organization", "country", "seat", "place", "demonym", "adjective", "role")
 _TITLES = frozenset("Dr. Dr Prof. Prof Herr Frau Mr. Mrs. Ms. Sir Lord Scheich Papst Kardinal Bischof".split())
-_PARTICLES = frozenset("von van de der den du al el bin ibn da di dos le la zu".split())
+_PARTICLES = frozenset("von van de der den du al el bin ibn da di dos del della le la".split())
 _ORG_HEADS = re.compile(
     r"(?:AG|GmbH|SE|KG|KGaA|e\.V\.|Inc\.?|Ltd\.?|Corp\.?|Co\.|Group|Holding|Partei|Verband|Verein|"
     r"Institut|Stiftung|Universität|University|Bank|Konzern|Agentur|Kommission|Rat|Bundesamt|Amt)$")
+# A one-word organization: a federal or state body ("Bundesverfassungsgericht",
+# "Landeskriminalamt"), or a name joined to an institution ("Lehmbruck-Museum").
 _ORG_SUFFIXES = re.compile(
-    r"^[A-ZÄÖÜ][\w-]*(?:gericht|ministerium|amt|bank|partei|verband|institut|museum|universität|konzern|"
-    r"kommission|agentur|behörde|stiftung|gewerkschaft|versicherung|werke|bahn|klinik|zeitung|theater)$")
+    r"^(?:(?:Bundes|Landes)[a-zäöüß]+(?:gericht|ministerium|amt|bank|agentur|behörde|anstalt|kammer|verband|institut)"
+    r"|[A-ZÄÖÜ][\w]*-(?:Museum|Institut|Stiftung|Konzern|Gruppe|Klinik|Universität|Verlag|Werke|Bank|Partei))$")
 _PLACE_WORD = re.compile(r"^[A-ZÄÖÜ][\w-]*(?:straße|strasse|platz|allee|gasse|ufer|damm|chaussee)$")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}$")
 _NOT_ACRONYMS = frozenset("ICH DER DIE DAS UND ODER ABER NICHT AUCH EIN EINE TV PC CD DVD OK USB PS KM GB MB".split())
 _ROLE_NAME_GAP = re.compile(r"\s*(?:,\s*)?")
 _SPEECH_VERBS = frozenset("sagte sagt so erklärte erklärt betonte betont meinte meint fügte ergänzte warnte "
-                          "kritisierte forderte berichtete bestätigte schrieb twitterte".split())
+                          "kritisierte forderte berichtete bestätigte schrieb twitterte erzählt erzählte "
+                          "unterstrich versicherte räumte".split())
+# A lone surname before these is a person: "Ramelow erklärte, ...".
+_SPEECH_AFTER = re.compile(r" (?:sagte|sagt|erklärte|erklärt|betonte|meinte|kritisierte|forderte|warnte|"
+                           r"bestätigte|kündigte|räumte|fügte|schrieb|twitterte|plädierte)\b")
 
 
 @dataclass(slots=True)
@@ -72,6 +78,7 @@ def tag_actors(doc: Document) -> Document:
     mentions = _known_mentions(text, find_matches(text), day)
     mentions = _add_unknown_names(doc, mentions)
     mentions = _join_places_and_clubs(text, mentions)
+    mentions += _repeated_surnames(text, mentions)
     _resolve_short_names(text, mentions)
     doc.actors = [m.to_dict(text) for m in sorted(mentions, key=lambda m: m.start)]
     return doc
@@ -179,14 +186,12 @@ def _role_appositions(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 # A run of capitalised words, with name particles between them ("Ole von Beust").
-_RUN = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w'’.&-]*(?: (?:(?:von|van|de|der|den|du|al|el|bin|ibn|da|di|dos|le|la|zu) )?"
-                  r"[A-ZÄÖÜ][\w'’.&-]*)*")
+_RUN = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w'’.&-]*(?: (?:(?:von|van(?: der| den)?|de|du|al|el|bin|ibn|da|di|dos|del|"
+                  r"della|le|la) )?[A-ZÄÖÜ][\w'’.&-]*)*")
 _WORD_IN_RUN = re.compile(r"\S+")
 # A single word that can be a name by its own shape, whatever stands before it.
-_SHAPED = re.compile(r"^(?:[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}|[A-ZÄÖÜ][\w-]*(?:gericht|ministerium|amt|bank|partei|verband|"
-                     r"institut|museum|universität|konzern|kommission|agentur|behörde|stiftung|gewerkschaft|"
-                     r"versicherung|werke|bahn|klinik|zeitung|theater|straße|strasse|platz|allee|gasse|ufer|damm|"
-                     r"chaussee))$")
+_SHAPED = re.compile(r"^(?:[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}|(?:Bundes|Landes)[a-zäöüß]+|[A-ZÄÖÜ][\w]*-[A-ZÄÖÜ][\w]*|"
+                     r"[A-ZÄÖÜ][\w-]*(?:straße|strasse|platz|allee|gasse|ufer|damm|chaussee))$")
 
 
 def _add_unknown_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
@@ -233,7 +238,8 @@ def _single_word_may_name(text: str, word: tuple[int, int, str], mentions: list[
     if _SHAPED.match(word[2]) or word[2] in cities():
         return True
     previous = text[max(0, word[0] - 30):word[0]].rstrip(" ,").rsplit(" ", 1)[-1]
-    return previous in _TITLES or previous in _SPEECH_VERBS or _role_before(mentions, ends, text, word[0]) is not None
+    return (previous in _TITLES or previous in _SPEECH_VERBS or _SPEECH_AFTER.match(text, word[1]) is not None
+            or _role_before(mentions, ends, text, word[0]) is not None)
 
 
 def _trim_run(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -243,6 +249,9 @@ def _trim_run(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     first = next((i for i, w in enumerate(run) if _first_name(w[2])), None)
     if first:
         run = run[first:]
+    cut = next((i for i, w in enumerate(run) if i > 0 and _function_word(w[2])), None)
+    if cut:
+        run = run[:cut]   # "Patrick von Brunn Auf der CeBIT": a new sentence began
     while run and (run[0][2] in _PARTICLES or _function_word(run[0][2])):
         run = run[1:]
     while run and run[-1][2] in _PARTICLES:
@@ -262,13 +271,15 @@ def _classify_run(text: str, run: list[tuple[int, int, str]], previous: str, rol
     if words[-1] != trimmed[-1][2]:
         end -= 1  # a sentence-final period glued to the last word
     name = text[start:end]
-    if role is not None or previous in _TITLES:
+    lone_noun = len(words) == 1 and not is_proper_noun(words[0])   # "sagte Versicherung"? no person
+    if (role is not None or previous in _TITLES) and not lone_noun:
         code, sector = (role.code, role.sector) if role and role.kind == "ROLE" else (None, None)
         return Mention(start, end, name, code, sector, "PER")
     if len(words) >= 2 and _first_name(words[0]):
         return Mention(start, end, name, None, None, "PER")
-    if previous in _SPEECH_VERBS and len(words) <= 2:
-        return Mention(start, end, name, None, None, "PER")   # "sagte Petkovic", "so Barth"
+    if (previous in _SPEECH_VERBS or _SPEECH_AFTER.match(text, end)) and len(words) <= 2 and not lone_noun \
+            and not any(_function_word(w) for w in words):
+        return Mention(start, end, name, None, None, "PER")   # "sagte Petkovic", "Ramelow erklärte"
     if len(words) >= 2 and (words[0] in ("Bad", "St.", "Sankt") or words[-1] in ("Straße", "Platz", "Allee", "See")):
         return Mention(start, end, name, None, None, "LOC")
     if _ORG_HEADS.search(words[-1]) and len(words) >= 2:
@@ -323,6 +334,28 @@ def _first_name(word: str) -> bool:
 
 def _function_word(word: str) -> bool:
     return word.lower() in read_words("lang/de/function_words.tsv")
+
+
+def _repeated_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Later mentions of a surname (or its genitive) whose full name the article gave:
+    "Franz Beckenbauer ... Blatter und Beckenbauer", "Bushs Parteikollege"."""
+    surnames: dict[str, Mention] = {}
+    for mention in mentions:
+        words = mention.name.split()
+        if mention.kind == "PER" and len(words) >= 2 and words[-1][:1].isupper():
+            surnames.setdefault(words[-1], mention)
+    if not surnames:
+        return []
+    covered = bytearray(len(text))
+    for mention in mentions:
+        covered[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(surnames, key=len, reverse=True))) + r")s?(?![\w-])")
+    found = []
+    for match in pattern.finditer(text):
+        if not covered[match.start()]:
+            full = surnames[match.group(1)]
+            found.append(Mention(match.start(), match.end(), full.name, full.code, full.sector, "PER"))
+    return found
 
 
 def _resolve_short_names(text: str, mentions: list[Mention]) -> None:
