@@ -189,6 +189,7 @@ def _role_appositions(text: str, mentions: list[Mention]) -> list[Mention]:
 _RUN = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w'’.&-]*(?: (?:(?:von|van(?: der| den)?|de|du|al|el|bin|ibn|da|di|dos|del|"
                   r"della|le|la) )?[A-ZÄÖÜ][\w'’.&-]*)*")
 _WORD_IN_RUN = re.compile(r"\S+")
+_CAPITALIZED_WORD = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w'’]*(?![\w-])")
 # A single word that can be a name by its own shape, whatever stands before it.
 _SHAPED = re.compile(r"^(?:[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}|(?:Bundes|Landes)[a-zäöüß]+|[A-ZÄÖÜ][\w]*-[A-ZÄÖÜ][\w]*|"
                      r"[A-ZÄÖÜ][\w-]*(?:straße|strasse|platz|allee|gasse|ufer|damm|chaussee))$")
@@ -271,14 +272,16 @@ def _classify_run(text: str, run: list[tuple[int, int, str]], previous: str, rol
     if words[-1] != trimmed[-1][2]:
         end -= 1  # a sentence-final period glued to the last word
     name = text[start:end]
-    lone_noun = len(words) == 1 and not is_proper_noun(words[0])   # "sagte Versicherung"? no person
-    if (role is not None or previous in _TITLES) and not lone_noun:
+    def lone_noun() -> bool:   # "sagte die Versicherung": no person (asked only where it matters)
+        return len(words) == 1 and not is_proper_noun(words[0])
+
+    if (role is not None or previous in _TITLES) and not lone_noun():
         code, sector = (role.code, role.sector) if role and role.kind == "ROLE" else (None, None)
         return Mention(start, end, name, code, sector, "PER")
     if len(words) >= 2 and _first_name(words[0]):
         return Mention(start, end, name, None, None, "PER")
-    if (previous in _SPEECH_VERBS or _SPEECH_AFTER.match(text, end)) and len(words) <= 2 and not lone_noun \
-            and not any(_function_word(w) for w in words):
+    if (previous in _SPEECH_VERBS or _SPEECH_AFTER.match(text, end)) and len(words) <= 2 \
+            and not any(_function_word(w) for w in words) and not lone_noun():
         return Mention(start, end, name, None, None, "PER")   # "sagte Petkovic", "Ramelow erklärte"
     if len(words) >= 2 and (words[0] in ("Bad", "St.", "Sankt") or words[-1] in ("Straße", "Platz", "Allee", "See")):
         return Mention(start, end, name, None, None, "LOC")
@@ -349,11 +352,11 @@ def _repeated_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
     covered = bytearray(len(text))
     for mention in mentions:
         covered[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(surnames, key=len, reverse=True))) + r")s?(?![\w-])")
     found = []
-    for match in pattern.finditer(text):
-        if not covered[match.start()]:
-            full = surnames[match.group(1)]
+    for match in _CAPITALIZED_WORD.finditer(text):
+        word = match.group()
+        full = surnames.get(word) or (surnames.get(word[:-1]) if word.endswith("s") else None)
+        if full is not None and not covered[match.start()]:
             found.append(Mention(match.start(), match.end(), full.name, full.code, full.sector, "PER"))
     return found
 
