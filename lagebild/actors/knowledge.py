@@ -92,7 +92,7 @@ def surfaces() -> dict[str, tuple[Referent, ...]]:
             for ending in ADJECTIVE_ENDINGS:
                 add(stem + ending, adjective)
                 add(stem[:1].upper() + stem[1:] + ending, adjective)   # at the start of a sentence
-    for name, kind, code, variants in read_table("knowledge/places.tsv", 4):
+    for name, _kind, code, variants in read_table("knowledge/places.tsv", 4):
         place = Referent(name, None if code == "-" else code, None, "LOC", "place")
         for form in (name, *_split(variants)):
             add(form, place)

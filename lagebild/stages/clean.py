@@ -412,7 +412,7 @@ def clean(doc: Document) -> Document:
     # 2. Paragraphs from the remaining lines; hard-wrapped lines joined.
     paragraphs: list[list[list[int]]] = []   # paragraph = list of [start, end] segments
     previous_kept = None
-    for i, line in enumerate(lines):
+    for line in lines:
         if line.reason is not None:
             previous_kept = None
             continue

@@ -348,28 +348,30 @@ def _shift(base: dt.date, number: int, unit: str | None, mod: str | None = None)
 
 
 def unit_ago(c: Candidate, ctx: Context) -> Value | None:
-    number = _number(ctx, c.groups["number"])
-    unit = _word(ctx.language, "unit", c.groups["unit"])
-    if number is None:
-        return Value("DATE", "PAST_REF")
-    if ctx.reference is None or unit is None:
-        return None
-    if unit == "Y" and c.text.lower().startswith("genau"):  # "genau vor einem Jahr": that day
+    """ "vor drei Jahren": the stretch that many units before the reference day."""
+    if ctx.reference is not None and c.text.lower().startswith("genau") and \
+            _word(ctx.language, "unit", c.groups["unit"]) == "Y":   # "genau vor einem Jahr": that day
+        number = _number(ctx, c.groups["number"]) or 0
         try:
             return _day_value(ctx.reference.replace(year=ctx.reference.year - number))
         except ValueError:  # 29 February
             return _day_value(ctx.reference.replace(year=ctx.reference.year - number, day=28))
-    return _shift(ctx.reference, -number, unit)
+    return _counted_from_reference(c, ctx, -1, "PAST_REF")
 
 
 def unit_in(c: Candidate, ctx: Context) -> Value | None:
+    """ "in zwei Wochen": the stretch that many units after the reference day."""
+    return _counted_from_reference(c, ctx, 1, "FUTURE_REF")
+
+
+def _counted_from_reference(c: Candidate, ctx: Context, sign: int, vague: str) -> Value | None:
     number = _number(ctx, c.groups["number"])
     unit = _word(ctx.language, "unit", c.groups["unit"])
-    if number is None:
-        return Value("DATE", "FUTURE_REF")
+    if number is None:  # "vor wenigen Tagen"
+        return Value("DATE", vague)
     if ctx.reference is None or unit is None:
         return None
-    return _shift(ctx.reference, number, unit)
+    return _shift(ctx.reference, sign * number, unit)
 
 
 def unit_later(c: Candidate, ctx: Context) -> Value | None:
