@@ -30,6 +30,7 @@ from lagebild.actors.names import cities, first_names, is_proper_noun
 from lagebild.datafiles import read_words
 from lagebild.document import Document
 from lagebild.pipeline import stage
+from lagebild.temporal.calendar import parse_day
 
 NAMED_KINDS = ("PER", "ORG", "GPE", "LOC")
 # Which referent a form names when it can name several (a surname that is also a city).
@@ -74,12 +75,12 @@ class Mention:
 def tag_actors(doc: Document) -> Document:
     """Reads doc.text, doc.sentences, doc.tokens and doc.published; adds doc.actors."""
     text = doc.text
-    day = _parse_day(doc.published)
+    day = parse_day(doc.published)
     mentions = _known_mentions(text, find_matches(text), day)
     mentions = _add_unknown_names(doc, mentions)
     mentions = _join_places_and_clubs(text, mentions)
     mentions += _repeated_surnames(text, mentions)
-    _resolve_short_names(text, mentions)
+    _resolve_short_names(mentions)
     doc.actors = [m.to_dict(text) for m in sorted(mentions, key=lambda m: m.start)]
     return doc
 
@@ -108,7 +109,7 @@ def _known_mentions(text: str, matches: list[Match], day: dt.date | None) -> lis
         if match.before_hyphen or match.after_hyphen:
             start, end = _compound_bounds(text, start, end)
             kind = "PART"
-            role = _compound_role(text, match, start, end)
+            role = _compound_role(text, start, end)
             if role is not None:     # "Kreml-Sprecher", "US-Außenminister": the role, coded
                 kind, sector = ("ROLE" if role.kind == "ROLE" else "NOM"), role.sector
                 if referent.source == "role":
@@ -132,7 +133,7 @@ def _compound_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _compound_role(text: str, match: Match, start: int, end: int) -> Referent | None:
+def _compound_role(text: str, start: int, end: int) -> Referent | None:
     """The role noun at the end of a compound ("-Sprecher" in "Kreml-Sprecher")."""
     last = text[start:end].rsplit("-", 1)[-1]
     for found in find_matches(last):
@@ -158,10 +159,11 @@ def _role_code(text: str, matches: list[Match], index: int, day: dt.date | None)
     if index > 0:
         before = matches[index - 1]
         gap = text[before.end:match.start]
-        if _pick(before.referents).source == "adjective" and len(gap.split()) <= 1:
-            return _pick(before.referents).code
-        if _pick(before.referents).source in ("country", "seat") and gap.strip() == "" and text[before.end - 1] == "s":
-            return _pick(before.referents).code   # "Russlands Armee"
+        referent = _pick(before.referents)
+        if referent.source == "adjective" and len(gap.split()) <= 1:
+            return referent.code
+        if referent.source in ("country", "seat") and gap.strip() == "" and text[before.end - 1] == "s":
+            return referent.code   # "Russlands Armee"
     if index + 1 < len(matches):
         after = matches[index + 1]
         gap = text[match.end:after.start]
@@ -198,9 +200,7 @@ _SHAPED = re.compile(r"^(?:[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}|(?:Bundes|Landes)[a-z
 def _add_unknown_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """Names the knowledge lacks, in the runs of capitalised words it did not cover."""
     text = doc.text
-    covered = bytearray(len(text))          # 1 where a mention already is
-    for mention in mentions:
-        covered[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
+    covered = _covered(text, mentions)
     ends = [m.end for m in mentions]
     added: list[Mention] = []
     for run_match in _RUN.finditer(text):
@@ -220,6 +220,14 @@ def _add_unknown_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
                 added.append(mention)
                 covered[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
     return mentions + added
+
+
+def _covered(text: str, mentions: list[Mention]) -> bytearray:
+    """1 at every character a mention covers."""
+    covered = bytearray(len(text))
+    for mention in mentions:
+        covered[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
+    return covered
 
 
 def _uncovered_parts(run_match, covered: bytearray) -> list[list[tuple[int, int, str]]]:
@@ -349,9 +357,7 @@ def _repeated_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
             surnames.setdefault(words[-1], mention)
     if not surnames:
         return []
-    covered = bytearray(len(text))
-    for mention in mentions:
-        covered[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
+    covered = _covered(text, mentions)
     found = []
     for match in _CAPITALIZED_WORD.finditer(text):
         word = match.group()
@@ -361,7 +367,7 @@ def _repeated_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
-def _resolve_short_names(text: str, mentions: list[Mention]) -> None:
+def _resolve_short_names(mentions: list[Mention]) -> None:
     """A surname alone after the full name: "Biden" -> "Joe Biden", same code."""
     full: dict[str, Mention] = {}
     for mention in sorted(mentions, key=lambda m: m.start):
@@ -389,10 +395,3 @@ def _role_before(mentions: list[Mention], ends: list[int], text: str, start: int
 def _previous_word(text: str, start: int) -> str:
     match = re.search(r"(\S+)\s+$", text[max(0, start - 30):start])
     return match.group(1) if match else ""
-
-
-def _parse_day(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None

@@ -19,6 +19,7 @@ from dataclasses import replace
 from lagebild.datafiles import read_table
 from lagebild.document import Document, Sentence
 from lagebild.pipeline import stage
+from lagebild.temporal.calendar import parse_day
 from lagebild.temporal.grammar import Candidate, find_candidates, words
 from lagebild.temporal.resolve import RULES, Context, Value
 from lagebild.temporal.tense import clause_bounds, clause_tense
@@ -42,7 +43,7 @@ def tag_times(doc: Document) -> Document:
         doc.times = []
         return doc
     candidates = find_candidates(doc.text, language)
-    dct = _parse_date(doc.published)
+    dct = parse_day(doc.published)
     narrative = doc.genre == "narrative"
     if dct is None and not narrative:
         dct = _estimate_dct(candidates, language)
@@ -274,13 +275,6 @@ def _estimate_dct(candidates: list[Candidate], language: str) -> dt.date | None:
             except (TypeError, ValueError):
                 continue
     return days.pop() if len(days) == 1 else None
-
-
-def _parse_date(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
 
 
 def _as_dict(c: Candidate, value: Value) -> dict:

@@ -6,6 +6,14 @@ import datetime as dt
 SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}  # a month inside each season, for "nearest"
 
 
+def parse_day(value: str | None) -> dt.date | None:
+    """The date of an ISO date or date-time string, or None when there is none."""
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
 def iso_week(day: dt.date) -> str:
     year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
