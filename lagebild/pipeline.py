@@ -75,5 +75,6 @@ def default_stages() -> list[StageFunction]:
     from lagebild.stages.segment import segment
     from lagebild.stages.actors import tag_actors
     from lagebild.stages.times import tag_times
+    from lagebild.stages.quotes import tag_quotes
 
-    return [extract, clean, detect_language, segment, tag_times, tag_actors]
+    return [extract, clean, detect_language, segment, tag_times, tag_actors, tag_quotes]

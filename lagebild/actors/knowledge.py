@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from dataclasses import dataclass, field
 
 from lagebild.datafiles import read_table
@@ -107,8 +108,20 @@ def surfaces() -> dict[str, tuple[Referent, ...]]:
         for form in person[1]:
             add(form, person[0])
     for word, sector, kind, _gloss in read_table("knowledge/roles.tsv", 4):
-        add(word, Referent(word, None, sector, "NOM" if kind == "ORG" else "ROLE", "role"))
+        for form in _role_forms(word):
+            add(form, Referent(form, None, sector, "NOM" if kind == "ORG" else "ROLE", "role"))
     return {form: tuple(referents) for form, referents in table.items()}
+
+
+# Role nouns declined like adjectives: "ein Beamter", "der Beamte", "den Beamten".
+_ADJECTIVAL_ROLE = re.compile(r"(?:beamter|ordneter|gestellter|sitzender|sandter|mächtigter|ständiger|gierter)$")
+
+
+def _role_forms(word: str) -> list[str]:
+    """A role noun and, when it is declined like an adjective, its -e and -en forms."""
+    if _ADJECTIVAL_ROLE.search(word):
+        return [word, word[:-1], word[:-1] + "n"]
+    return [word]
 
 
 def _people() -> list[tuple[Referent, list[str]]]:

@@ -1,0 +1,101 @@
+"""Speech cues: every word form of the verbs, nouns and prepositions in
+`lang/<language>/speech_cues.tsv`, and the mood of a clause (Konjunktiv I, first person)."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from lagebild.actors.names import _tagger
+from lagebild.datafiles import read_table
+
+_INSEPARABLE = ("be", "er", "ver", "zer", "ent", "emp", "ge", "miss", "wider", "hinter", "unter", "über")
+FIRST_PERSON = frozenset("ich wir mir mich uns unser unsere unseren unserem unserer mein meine meinen meinem meiner".split())
+# Konjunktiv I forms HanTa does not mark with the -e suffix.
+_SUBJUNCTIVE_FORMS = frozenset("sei seien seiest sein".split()) - {"sein"}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    lemma: str
+    particle: str | None   # the separable particle, when the form is the finite verb without it
+    kind: str              # verb, thought, noun, prep
+
+
+def _regular_forms(base: str) -> tuple[str, str, str]:
+    """Present third person, past third person and participle of a weak verb."""
+    stem = base[:-2] if base.endswith("en") else base[:-1]
+    joint = "e" if stem.endswith(("t", "d")) or (stem.endswith(("m", "n")) and stem[-2:-1] not in "aeiouäöührl") else ""
+    prefix = "" if base.startswith(_INSEPARABLE) or base.endswith("ieren") else "ge"
+    return f"{stem}{joint}t", f"{stem}{joint}te", f"{prefix}{stem}{joint}t"
+
+
+def _finite_forms(base: str, present: str, past: str) -> set[str]:
+    stem = base[:-2] if base.endswith("en") else base[:-1]
+    past_plural = past + ("n" if past.endswith("e") else "en")
+    return {present, base, stem + "e", stem + "en" if not base.endswith("en") else base, past, past_plural}
+
+
+@functools.cache
+def cue_forms(language: str = "de") -> dict[str, tuple[Cue, ...]]:
+    """Word form -> the cues it can be. A particle verb's finite form without its
+    particle ("teilte" of "mitteilen") carries the particle that must follow it."""
+    forms: dict[str, list[Cue]] = {}
+
+    def add(form: str, cue: Cue) -> None:
+        forms.setdefault(form, [])
+        if cue not in forms[form]:
+            forms[form].append(cue)
+
+    for lemma, particle, kind, spec in read_table(f"lang/{language}/speech_cues.tsv", 4):
+        if kind in ("noun", "prep"):
+            add(lemma, Cue(lemma, None, kind))
+            continue
+        particle = None if particle == "-" else particle
+        base = lemma[len(particle):] if particle else lemma
+        present, past, participle = _regular_forms(base) if spec == "-" else spec.split(",")
+        finite = _finite_forms(base, present, past)
+        if particle:
+            for form in finite:
+                add(form, Cue(lemma, particle, kind))
+                add(particle + form, Cue(lemma, None, kind))   # verb-final: "wie X mitteilte"
+            add(particle + participle, Cue(lemma, None, kind))
+            add(particle + "zu" + base, Cue(lemma, None, kind))
+        else:
+            for form in finite | {participle}:
+                add(form, Cue(lemma, None, kind))
+    return {form: tuple(cues) for form, cues in forms.items()}
+
+
+@functools.lru_cache(maxsize=100_000)
+def _analysis(word: str):
+    return _tagger().analyze(word, taglevel=3)
+
+
+def is_subjunctive(word: str, reported: bool = False) -> bool:
+    """Konjunktiv I of the third person ("werde", "habe", "sei", "könne"): HanTa's
+    morphology marks a finite verb on its plain stem with the suffix -e, which the
+    indicative third person never has."""
+    lower = word.lower()
+    if lower in _SUBJUNCTIVE_FORMS:
+        return True
+    if reported and _is_subjunctive_two(lower):
+        return True
+    if not lower.endswith("e") or len(lower) < 3:
+        return False
+    _, morphemes, tag = _analysis(lower)
+    # a changed stem ("wurd-e", "hatt-e", "gäb-e") is past tense or Konjunktiv II
+    return (tag.endswith("(FIN)") and tag[:2] in ("VA", "VM", "VV") and morphemes[-1] == ("e", "SUF_FIN")
+            and not morphemes[0][1].endswith("_VAR"))
+
+
+def _is_subjunctive_two(lower: str) -> bool:
+    """Konjunktiv II on an umlauted stem ("würde", "hätten", "wäre", "könnte"), which
+    reported speech uses where Konjunktiv I looks like the indicative."""
+    if not lower.endswith(("e", "en")) or not any(c in lower for c in "äöü"):
+        return False
+    _, morphemes, tag = _analysis(lower)
+    return tag.endswith("(FIN)") and morphemes[0][1].endswith("_VAR") and morphemes[-1][1] == "SUF_FIN"
+
+
+def is_finite_verb(word: str) -> bool:
+    return _analysis(word.lower())[2].endswith("(FIN)") if word[:1].islower() else False

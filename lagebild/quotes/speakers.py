@@ -1,0 +1,246 @@
+"""Who speaks: the noun phrase next to a speech cue, read through the actors layer.
+
+A speaker is the fullest name the article gives (the actors layer already maps
+"Biden" to "Joe Biden"), the person named in apposition to a role ("der Sprecher des
+Außenministeriums, Ned Price"), or, for an unnamed source, its descriptor ("ein
+hochrangiger Verwaltungsbeamter"); a later short descriptor ("der Beamte") and a
+pronoun ("er") point back to an earlier speaker or actor.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from lagebild.datafiles import read_table
+
+ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
+# Words that end the noun phrase after a cue ("sagte Biden am Donnerstag").
+_PHRASE_STOPS = frozenset(
+    "gegenüber in im am an auf bei vor nach während laut zu zum zur mit über für aus durch seit ab bis "
+    "danach dazu daher damals jedoch aber und oder sowie heute gestern morgen bereits auch noch dann "
+    "weiter zudem außerdem später zuvor nun jetzt dabei damit darin darauf hingegen indes allerdings "
+    "kürzlich zuletzt erneut einmal wiederum demnach offenbar ebenfalls schon sogar nur nicht als wie "
+    "so es sich, am".split())
+PRONOUNS = frozenset("er sie es man".split())
+_LEADING_ADVERB = re.compile(r"(?:etwa|dazu|dann|nun|jedoch|allerdings|zudem|weiter|ebenfalls|später|bereits|"
+                             r"damals|noch|schon|selbst|außerdem|auch|daraufhin|zuletzt|erneut|wiederum)\s+")
+_WORD = re.compile(r"[\w][\w'’.-]*")
+_NAMED = ("PER", "ORG", "GPE")
+_SPEAKER_KINDS = ("PER", "ROLE", "ORG", "GPE", "NOM")
+MEDIA = re.compile(r"(?:Nachrichtenagentur|Agentur|Zeitung|Zeitschrift|Sender|Fernsehsender|Magazin|Blatt|"
+                   r"Reportern|Journalisten|Medien)\b")
+
+
+@dataclass(slots=True)
+class Speaker:
+    name: str
+    code: str | None
+    start: int
+    end: int
+    kind: str
+
+
+@functools.cache
+def country_codes() -> frozenset[str]:
+    return frozenset(row[0] for row in read_table("knowledge/countries.tsv", 7))
+
+
+class ActorIndex:
+    """The actors of a document sorted by start, for lookups by position."""
+
+    def __init__(self, text: str, actors: list[dict]):
+        self.text = text
+        self.actors = sorted(actors, key=lambda a: a["start"])
+        self.starts = [a["start"] for a in self.actors]
+        self._home: str | None | bool = False
+
+    def within(self, start: int, end: int) -> list[dict]:
+        left = bisect.bisect_left(self.starts, start)
+        right = bisect.bisect_left(self.starts, end)
+        return self.actors[left:right]
+
+    def before(self, position: int, kinds: tuple[str, ...]) -> dict | None:
+        index = bisect.bisect_left(self.starts, position) - 1
+        while index >= 0:
+            actor = self.actors[index]
+            if actor["kind"] in kinds:
+                return actor
+            index -= 1
+        return None
+
+    def home_code(self) -> str | None:
+        """The country of the persons the article names most often (else of all its
+        actors): the country of a speaker the knowledge does not place."""
+        if self._home is False:
+            countries = country_codes()
+            persons = Counter(a["code"] for a in self.actors if a["code"] in countries and a["kind"] == "PER")
+            counts = persons or Counter(a["code"] for a in self.actors if a["code"] in countries)
+            self._home = counts.most_common(1)[0][0] if counts else None
+        return self._home
+
+
+def phrase_after(text: str, position: int, limit: int) -> tuple[int, int]:
+    """The noun phrase that starts at `position` (after a cue): words up to
+    punctuation, a quotation mark or a word that cannot belong to it."""
+    start = _skip_space(text, position)
+    for _ in range(2):      # "schreibt etwa Guardian-Kolumnist …", "sagte dazu der Sprecher"
+        adverb = _LEADING_ADVERB.match(text, start, limit)
+        if not adverb:
+            break
+        start = adverb.end()
+    end = start
+    for match in _WORD.finditer(text, start, limit):
+        if text[end:match.start()].strip():          # punctuation between words
+            break
+        word = match.group().rstrip(".")
+        if word.lower() in _PHRASE_STOPS and word[:1].islower():
+            break
+        if word[:1].islower() and word not in ARTICLES and not _adjective(word) and word not in ("von", "van", "de", "al"):
+            break
+        end = match.start() + len(word)
+    return start, end
+
+
+def phrase_before(text: str, position: int, floor: int) -> tuple[int, int]:
+    """The noun phrase that ends right before `position` (a subject before its cue),
+    reaching back to its article."""
+    end = position
+    while end > floor and text[end - 1].isspace():
+        end -= 1
+    start = end
+    for match in reversed(list(_WORD.finditer(text, floor, end))):
+        if text[match.end():start].strip() and start != end:
+            break
+        word = match.group()
+        if word[:1].islower() and word not in ARTICLES and not _adjective(word):
+            break
+        start = match.start()
+        if word.lower() in ARTICLES:
+            break
+    return start, end
+
+
+def _adjective(word: str) -> bool:
+    return word[:1].islower() and word.endswith(("e", "en", "er", "es", "em")) and len(word) > 3 and word not in _PHRASE_STOPS
+
+
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position] == " ":
+        position += 1
+    return position
+
+
+def speaker_in(index: ActorIndex, start: int, end: int) -> tuple[Speaker | None, Speaker | None]:
+    """The speaker named in [start, end) and an addressee right after it ("sagte Biden
+    Putin"; "der Nachrichtenagentur Reuters"), or (None, None)."""
+    actors = [a for a in index.within(start, end) if a["kind"] in _SPEAKER_KINDS or a["kind"] == "PART"]
+    if not actors:
+        return _unknown_descriptor(index, start, end), None
+    text = index.text
+    first = actors[0]
+    speaker = as_speaker(index, first)
+    rest = actors[1:]
+    # a role followed by its name: "Kreml-Sprecher Dmitri Peskow", "der Sprecher des Amts, Ned Price"
+    if first["kind"] in ("ROLE", "PART", "NOM"):
+        named = next((a for a in rest if a["kind"] == "PER"), None)
+        if named is not None:
+            speaker, rest = as_speaker(index, named), [a for a in rest if a["start"] > named["start"]]
+        else:
+            speaker = describe(index, first, start, end)
+            rest = [a for a in rest if a["start"] >= speaker.end]
+    addressee = None
+    for actor in rest:
+        if actor["kind"] not in ("PER", "ORG", "GPE", "ROLE"):
+            continue
+        gap = text[speaker.end:actor["start"]]
+        if gap.strip() == "" or MEDIA.search(gap) or gap.strip() in ("dem", "den"):
+            addressee = as_speaker(index, actor)
+        break
+    return speaker, addressee
+
+
+# Nouns that, with a definite article, point back to the last organization named.
+_GENERIC_ORG = re.compile(r"^(?:der|die|das)\s+(?:Organisation|Behörde|Regierung|Ministerium|Partei|Gruppe|Miliz|"
+                          r"Agentur|Zeitung|Zeitschrift|Sender|Unternehmen|Konzern|Firma|Hilfsorganisation|Verband|"
+                          r"Gewerkschaft|Kommission|Institution|Einrichtung|Magazin|Blatt)$")
+_DESCRIPTOR = re.compile(r"^(?:(?:der|die|das|ein|eine|einer)\s+)?(?:[a-zäöüß-]+\s+){0,3}[A-ZÄÖÜ][\w-]{2,}"
+                         r"(?:\s+[A-ZÄÖÜ][\w-]+)?(?:\s+(?:der|des)\s+(?:[a-zäöüß-]+\s+){0,2}[A-ZÄÖÜ][\w-]+)?$")
+
+
+def _unknown_descriptor(index: ActorIndex, start: int, end: int) -> Speaker | None:
+    """A speaker the actors layer does not know: "die Organisation" (the last organization
+    named), "eine Kommissionssprecherin", "der 69-Jährige" (the descriptor itself)."""
+    phrase = index.text[start:end].strip()
+    if _GENERIC_ORG.match(phrase):
+        actor = index.before(start, ("ORG",))
+        if actor is not None and start - actor["start"] < 600:
+            return Speaker(actor["name"], actor["code"], actor["start"], actor["end"], "ORG")
+    if _DESCRIPTOR.match(phrase):
+        inside = next((a["code"] for a in index.within(start, end) if a["code"]), None)
+        return Speaker(phrase, inside or index.home_code(), start, end, "ROLE")
+    return None
+
+
+def as_speaker(index: ActorIndex, actor: dict) -> Speaker:
+    """A person or organization by its full name; a state or seat as the text says it,
+    with its article ("das Weiße Haus", "die Vereinigten Staaten")."""
+    if actor["kind"] in ("PER", "ORG"):
+        code = actor["code"] or (index.home_code() if actor["kind"] == "PER" else None)
+        return Speaker(actor["name"], code, actor["start"], actor["end"], actor["kind"])
+    start = actor["start"]
+    article = re.search(r"\b(?:der|die|das|den|dem|des)\s+$", index.text[max(0, start - 5):start])
+    if article:
+        start -= len(article.group())
+    return Speaker(index.text[start:actor["end"]], actor["code"], start, actor["end"], actor["kind"])
+
+
+def describe(index: ActorIndex, actor: dict, floor: int, limit: int) -> Speaker:
+    """An unnamed speaker: the descriptor around a role noun, from its article to its
+    genitive complement ("ein Sprecher des Außenministeriums"), resolved to the article's
+    fuller descriptor of the same person ("der Beamte" -> "ein hochrangiger
+    Verwaltungsbeamter"); the code of the role, else of its complement, else the
+    article's home."""
+    text = index.text
+    start, _ = phrase_before(text, actor["start"], max(floor, actor["start"] - 60))
+    start = start if start < actor["start"] else actor["start"]
+    end = actor["end"]
+    code = actor["code"]
+    complement = re.match(r"\s+(?:des|der)\s+", text[end:limit])
+    if complement:
+        owner = next((a for a in index.within(end, limit) if a["start"] <= end + complement.end() + 40), None)
+        if owner is not None and owner["start"] >= end + complement.end() - 1:
+            end = owner["end"]
+            code = code or owner["code"]
+    if text[start:start + 3].lower() in ("der", "die", "das", "den", "dem", "des"):
+        earlier = _earlier_descriptor(index, actor)
+        if earlier is not None:
+            return earlier
+    return Speaker(text[start:end], code or index.home_code(), start, end, "ROLE")
+
+
+def _earlier_descriptor(index: ActorIndex, actor: dict) -> Speaker | None:
+    """The first descriptor with an indefinite article whose role noun ends like this
+    one's ("Verwaltungsbeamter" for "Beamte")."""
+    head = _stem(actor["text"].split("-")[-1])
+    if len(head) < 4:
+        return None
+    text = index.text
+    for other in index.actors:
+        if other["start"] >= actor["start"]:
+            return None
+        if other["kind"] == "ROLE" and _stem(other["text"]).lower().endswith(head.lower()):
+            start, _ = phrase_before(text, other["start"], max(0, other["start"] - 60))
+            if text[start:start + 3].lower() == "ein":
+                return Speaker(text[start:other["end"]], other["code"] or actor["code"] or index.home_code(),
+                               start, other["end"], "ROLE")
+    return None
+
+
+def _stem(word: str) -> str:
+    for ending in ("innen", "in", "en", "er", "e", "n", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word

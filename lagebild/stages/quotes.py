@@ -1,0 +1,689 @@
+"""The quotes stage: who said what, to whom, and through whom.
+
+Direct quotes come from quotation marks (lagebild/quotes/marks.py); indirect speech
+from speech cues (lang/de/speech_cues.tsv) in four shapes: "X sagte, <clause>",
+"<clause>, sagte X" (also ", so X", ", hieß es aus X"), "Wie X mitteilte, <clause>",
+and "laut X", "X zufolge", "nach Angaben von X" around a claim; a following sentence in
+Konjunktiv I goes on reporting the same speaker. The speaker, addressee ("sagte Biden
+Putin") and intermediate source ("…, sagte Biden Putin, sagte der Beamte") come from
+the actors layer (lagebild/quotes/speakers.py). Quoted phrases of fewer than four words
+are kept as kind "phrase" when the sentence says whose words they are.
+
+Each quote: start, end, text, kind (direct, indirect, mixed, phrase), cue, speaker,
+speaker_code, addressee, addressee_code, via, via_code.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lagebild.document import Document, Sentence
+from lagebild.pipeline import stage
+from lagebild.quotes.cues import FIRST_PERSON, Cue, cue_forms, is_finite_verb, is_subjunctive
+from lagebild.quotes.marks import QuoteSpan, find_quote_spans
+from lagebild.quotes.speakers import (
+    PRONOUNS, ActorIndex, Speaker, as_speaker, describe, phrase_after, phrase_before, speaker_in,
+)
+
+MIN_QUOTE_WORDS = 4
+LANGUAGES = ("de",)
+_WORD = re.compile(r"\w+")
+_SO_SPEAKER = re.compile(r",\s+(so|hieß es|heißt es)\s+", re.IGNORECASE)
+_QUOTED_BY = re.compile(r",\s+(?:wurde|wird)\s+(.{3,80}?)\s+zitiert\b")
+_TRAILING_WIE = re.compile(r",\s+wie\s+")
+_BACK_REFERENCE = re.compile(r"(?:Das|Dies)\s+(\w+)\s+")
+_CLAUSE_STARTS = frozenset("dass ob wie wer was warum wann wo weshalb wieso".split())
+_NOT_QUOTE_CLAUSE = frozenset(
+    "falls wenn weil als nachdem bevor obwohl während da um damit sodass indem seit bis sobald welche welcher "
+    "welches dessen deren denen".split())
+_RELATIVE = frozenset("der die das dem den".split())
+_ATTRIBUTION = re.compile(
+    r"\b(?:[Ll]aut|[Gg]emäß|[Nn]ach (?:eigenen |offiziellen |ersten |übereinstimmenden )?(?:Angaben|Aussagen|Worten|"
+    r"Ansicht|Einschätzung|Darstellung|Informationen|Auffassung|Schätzungen|Berichten) (?:von |des |der |dem )?)")
+_ZUFOLGE = re.compile(r"\bzufolge\b")
+_COMPOUND_ATTRIBUTION = re.compile(r"\b[Nn]ach ([A-ZÄÖÜ][a-zäöüß]+?)-?(?:angaben|Angaben)\b")
+_AFTER_PREPOSITION = re.compile(r"\b(?:in|im|mit|von|vom|über|aus|nach|zu|zum|zur|für|gegen|an|am|auf|bei|vor|"
+                                r"zwischen|um|gegenüber)\s+(?:\w+\s+){0,2}$")
+
+
+@dataclass(slots=True)
+class Attribution:
+    speaker: Speaker
+    addressee: Speaker | None
+    via: Speaker | None
+    cue: str
+    end: int          # where the attribution's words end
+    start: int = -1   # where they begin (the cue or the subject), when known
+
+
+@stage(requires=("text", "sentences", "tokens", "actors"), provides=("quotes",))
+def tag_quotes(doc: Document) -> Document:
+    """Reads doc.text, doc.sentences, doc.tokens and doc.actors; adds doc.quotes."""
+    if doc.language not in LANGUAGES or not doc.text:
+        doc.quotes = []
+        return doc
+    finder = _QuoteFinder(doc)
+    doc.quotes = finder.run()
+    return doc
+
+
+class _QuoteFinder:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.text = doc.text
+        self.index = ActorIndex(doc.text, doc.actors)
+        self.forms = cue_forms("de")
+        self.spans = [s for s in find_quote_spans(doc.text) if s.depth == 0]
+        self.sentence_starts = [s.start for s in doc.sentences]
+        self.quotes: list[dict] = []
+        self.last_speaker: tuple[int, Speaker] | None = None   # (sentence number, speaker)
+        self.phrases: list[tuple[QuoteSpan, Attribution]] = []
+        self.partials: list[tuple[QuoteSpan, Attribution, int]] = []
+
+    def run(self) -> list[dict]:
+        words_by_sentence = self._words_by_sentence()
+        handled_spans: set[int] = set()
+        for number, sentence in enumerate(self.doc.sentences):
+            words = words_by_sentence[number]
+            spans = [i for i, s in enumerate(self.spans) if sentence.start <= s.open < sentence.end and i not in handled_spans]
+            for i in spans:
+                handled_spans |= self._direct(i, number, sentence)
+            self._indirect(number, sentence, words)
+        self._drop_parts_of_reported_speech()
+        self._add_partials()
+        self._add_phrases()
+        self.quotes.sort(key=lambda q: q["start"])
+        for quote in self.quotes:
+            del quote["_attribution_end"], quote["_from"]
+        return self.quotes
+
+    def _drop_parts_of_reported_speech(self) -> None:
+        """A direct quote inside a longer reported clause („…“ as a few of its words) is
+        part of that clause, not a quote of its own."""
+        clauses = [q for q in self.quotes if q["kind"] == "mixed"]
+        self.quotes = [q for q in self.quotes if not (
+            q["kind"] == "direct" and any(c["start"] <= q["start"] and q["end"] <= c["end"] + 1
+                                          and 2 * len(q["text"]) < len(c["text"]) for c in clauses))]
+
+    def _add_partials(self) -> None:
+        """A quote that starts inside a sentence is part of the sentence's reported
+        speech when there is one, else a quote of the speaker the sentence names."""
+        reported = [q for q in self.quotes if q["kind"] in ("indirect", "mixed")]
+        for span, attribution, number in self.partials:
+            owner = next((q for q in reported if q["start"] <= span.open and span.close <= q["end"] + 1), None)
+            if owner is None:
+                self._add(span.start, span.end, self.text[span.start:span.end].strip(), "direct", attribution, number)
+            elif owner["kind"] == "indirect":
+                owner["kind"] = "mixed"
+
+    def _add_phrases(self) -> None:
+        """A short quoted phrase („harte Linie“) is the words of the reported speech it
+        stands in, else of the speaker its sentence names."""
+        reported = [q for q in self.quotes if q["kind"] in ("indirect", "mixed")]
+        for span, attribution in self.phrases:
+            owner = next((q for q in reported if q["start"] <= span.open and span.close <= q["end"] + 1), None)
+            phrase = self.text[span.start:span.end].strip()
+            if owner is not None:
+                self.quotes.append({**owner, "start": span.start, "end": span.end, "text": phrase, "kind": "phrase"})
+            else:
+                self._add(span.start, span.end, phrase, "phrase", attribution, -1)
+
+    def _words_by_sentence(self) -> list[list[tuple[int, int, str]]]:
+        result: list[list[tuple[int, int, str]]] = [[] for _ in self.doc.sentences]
+        number = 0
+        sentences = self.doc.sentences
+        for token in self.doc.tokens:
+            if token.kind != "word":
+                continue
+            while number + 1 < len(sentences) and token.start >= sentences[number].end:
+                number += 1
+            result[number].append((token.start, token.end, self.text[token.start:token.end]))
+        return result
+
+    # --- direct quotes ------------------------------------------------------------------
+
+    def _direct(self, i: int, number: int, sentence: Sentence) -> set[int]:
+        span = self.spans[i]
+        parts = [span]
+        attribution = self._attribution_after(span.close + 1 if span.closed else span.close, number)
+        used = {i}
+        after = attribution is not None
+        if after and i + 1 < len(self.spans):
+            # "„Wir sind bereit“, sagte er, „aber …“": one quote in two parts
+            following = self.spans[i + 1]
+            if re.fullmatch(r"\s*,?\s*", self.text[attribution.end:following.open]):
+                parts.append(following)
+                used.add(i + 1)
+        content = " ".join(self.text[p.start:p.end].strip() for p in parts)
+        words = len(_WORD.findall(content))
+        if attribution is None:
+            attribution = self._attribution_before(span, number, sentence)
+            lead = self.text[sentence.start:span.open].rstrip()
+            if attribution is not None and len(_WORD.findall(lead)) >= 2 and not lead.endswith(":"):
+                # a partial quote inside a sentence: the sentence's reported speech decides
+                self.partials.append((span, attribution, number))
+                return used
+        if attribution is None and not self.text[sentence.start:span.open].strip():
+            attribution = self._continuation(number, words)
+        if attribution is None:
+            return used
+        if words < MIN_QUOTE_WORDS:
+            self.phrases.append((span, attribution))    # decided once the reported speech is known
+            return used
+        self._add(parts[0].start, parts[-1].end, content, "direct", attribution, number)
+        if after:
+            self._chain(attribution, self.doc.sentences[self._sentence_of(attribution.end - 1)], number)
+        return used
+
+    def _sentence_of(self, position: int) -> int:
+        import bisect
+        return max(0, bisect.bisect_right(self.sentence_starts, position) - 1)
+
+    def _attribution_after(self, position: int, number: int) -> Attribution | None:
+        """", sagte Biden Putin, sagte der Beamte" right after a quote."""
+        limit = self._sentence_end_after(position)
+        match = re.match(r"\s*[,:]?\s*", self.text[position:limit])
+        cue_start = position + match.end()
+        attribution = self._cue_then_speaker(cue_start, limit, number)
+        if attribution is None:
+            return None
+        via_match = re.match(r"\s*,\s*", self.text[attribution.end:limit])
+        if via_match:
+            via = self._cue_then_speaker(attribution.end + via_match.end(), limit, number)
+            if via is not None:
+                attribution.via = via.speaker
+                attribution.end = via.end
+        return attribution
+
+    def _cue_then_speaker(self, position: int, limit: int, number: int) -> Attribution | None:
+        """A cue at `position` followed by its speaker: "sagte der Sprecher", "so Biden",
+        "hieß es aus Moskau"."""
+        match = re.match(r"(\w+)(\s+es)?", self.text[position:limit])
+        if not match:
+            return None
+        word = match.group(1)
+        cue = None
+        if word in ("so", "heißt", "hieß") and (word == "so" or match.group(2)):
+            cue = word + (match.group(2) or "")
+        elif self._cue(word, position + match.end(1), limit) is not None:
+            cue = word
+        if cue is None:
+            return None
+        start, end = phrase_after(self.text, position + match.end(), limit)
+        if cue.startswith(("heißt", "hieß")):
+            start, end = position + match.end(), min(limit, position + match.end() + 80)
+        speaker, addressee = self._speaker(start, end, number)
+        if speaker is None:
+            return None
+        named = self._named_in_apposition(max(end, speaker.end), limit)
+        if named is not None and speaker.kind != "PER":
+            speaker, end = named, named.end
+        addressee = addressee or self._addressee_after(max(end, speaker.end), limit)
+        return Attribution(speaker, addressee, None, cue, max(end, speaker.end, addressee.end if addressee else 0),
+                           position)
+
+    def _named_in_apposition(self, position: int, limit: int) -> Speaker | None:
+        """", Ned Price" after "der Sprecher des Außenministeriums"."""
+        match = re.match(r"(?:\s+(?:für|des|der|von|vom|aus|in|im|bei)\s+[^,.;:]{1,50}?|\s*\([^)]{1,60}\))?\s*,\s*",
+                         self.text[position:limit])
+        if not match:
+            return None
+        actors = self.index.within(position + match.end(), position + match.end() + 1)
+        if actors and actors[0]["kind"] == "PER" and re.match(r"\s*(?:[,.;!?]|$)", self.text[actors[0]["end"]:limit]):
+            actor = actors[0]
+            return as_speaker(self.index, actor)
+        return None
+
+    def _addressee_after(self, position: int, limit: int) -> Speaker | None:
+        """"gegenüber Reportern", "zu Putin", "der Nachrichtenagentur Reuters"."""
+        match = re.match(r"\s+(?:gegenüber|zu|zum)\s+(?:\w+\s+){0,2}", self.text[position:limit])
+        if not match:
+            return None
+        start, end = phrase_after(self.text, position + match.start() + len(match.group().split()[0]) + 1, limit)
+        speaker, _ = speaker_in(self.index, position, end)
+        return speaker
+
+    def _attribution_before(self, span: QuoteSpan, number: int, sentence: Sentence) -> Attribution | None:
+        """"Biden sagte: „…“", "Biden: „…“", "Price sagte, die Minister hätten „…“ besprochen"."""
+        before = self.text[sentence.start:span.open]
+        stripped = before.rstrip()
+        if stripped.endswith(":") and len(stripped) > 1:
+            attribution = self._colon_speaker(sentence, sentence.start + len(stripped) - 1, number)
+            if attribution is not None:
+                return attribution
+        for cue_start, cue_end, word in self._cues_in(sentence.start, sentence.end):
+            if self._inside_span(cue_start):
+                continue
+            attribution = self._speaker_of_cue(cue_start, cue_end, word, sentence, number)
+            if attribution is not None:
+                return attribution
+        return None
+
+    def _colon_speaker(self, sentence: Sentence, colon: int, number: int) -> Attribution | None:
+        """Who speaks after a colon: "Biden sagte:", "warnte Dündar:", "O-Ton Kraig Moss, Sänger:"."""
+        for cue_start, cue_end, word in self._cues_in(sentence.start, colon):
+            attribution = self._speaker_of_cue(cue_start, cue_end, word, Sentence(sentence.start, colon), number)
+            if attribution is not None:
+                return attribution
+        start, end = phrase_before(self.text, colon, sentence.start)
+        speaker, _ = self._speaker(start, end, number)
+        if speaker is None:
+            person = self.index.before(colon, ("PER",))
+            if person is not None and person["start"] >= sentence.start:
+                speaker = as_speaker(self.index, person)
+        return Attribution(speaker, None, None, ":", colon + 1, sentence.start) if speaker else None
+
+    def _colon_clause(self, number: int, sentence: Sentence) -> bool:
+        """"Dündar warnte: Man muss sich …" (no quotation marks)."""
+        colon = self.text.find(":", sentence.start, sentence.end)
+        if colon < 0 or self._inside_span(colon) or any(s.open > colon for s in self.spans if s.open < sentence.end):
+            return False
+        if next(self._cues_in(sentence.start, colon), None) is None:
+            return False
+        attribution = self._colon_speaker(sentence, colon, number)
+        if attribution is None:
+            return False
+        self._add_clause(colon + 1, sentence.end, attribution, number)
+        return True
+
+    def _continuation(self, number: int, words: int) -> Attribution | None:
+        """A quote with no cue of its own goes on with the previous sentence's speaker, or
+        with the speaker a colon announced ("Merkel sagte dazu:")."""
+        if self.last_speaker is not None and number - self.last_speaker[0] <= 2 and words >= MIN_QUOTE_WORDS:
+            return Attribution(self.last_speaker[1], None, None, "", 0)
+        return None
+
+    # --- indirect speech ----------------------------------------------------------------
+
+    def _indirect(self, number: int, sentence: Sentence, words: list[tuple[int, int, str]]) -> None:
+        if self._covered_by_quote(sentence):
+            return
+        cues = [(start, end, word) for start, end, word in self._cues_in(sentence.start, sentence.end, words)
+                if not self._inside_span(start) and not self._covered(start)
+                and self.forms[word][0].kind in ("verb", "thought")]
+        found = (self._clause_then_cue(cues, number, sentence) or self._wie_cue(cues, number, sentence)
+                 or self._cue_then_clause(cues, number, sentence) or self._so_or_hiess(number, sentence)
+                 or self._colon_clause(number, sentence)
+                 or self._prepositional(number, sentence))
+        if not found:
+            found = self._back_reference(number, sentence)
+        if not found and not self._subjunctive_continuation(number, sentence, words):
+            self._remember_speaker(cues, number, sentence)
+
+    def _remember_speaker(self, cues, number: int, sentence: Sentence) -> None:
+        """A sentence that reports speech without its words ("Der Premier beschwor die
+        Gefahr herauf.") names the speaker of the Konjunktiv that follows."""
+        for cue_start, cue_end, word in cues:
+            attribution = self._speaker_of_cue(cue_start, cue_end, word, sentence, number)
+            if attribution is not None:
+                self.last_speaker = (number, attribution.speaker)
+                return
+
+    def _back_reference(self, number: int, sentence: Sentence) -> bool:
+        """"Das teilte das Ministerium mit.": the sentence before is the ministry's."""
+        match = _BACK_REFERENCE.match(self.text, sentence.start)
+        if number == 0 or not match or self._cue(match.group(1), match.end(1), sentence.end) is None:
+            return False
+        previous = self.doc.sentences[number - 1]
+        if any(q["start"] < previous.end and previous.start < q["end"] for q in self.quotes):
+            return False
+        attribution = self._cue_then_speaker(match.start(1), sentence.end, number)
+        if attribution is None:
+            return False
+        self._add_clause(previous.start, previous.end, attribution, number)
+        return True
+
+    def _clause_then_cue(self, cues, number: int, sentence: Sentence) -> bool:
+        """"<clause>, sagte X." (the outermost report wins over cues inside the clause)."""
+        for cue_start, _, _ in cues:
+            before = self.text[sentence.start:cue_start]
+            if not before.rstrip().endswith(",") or re.match(r"\s*[Ww]ie\s", before):
+                continue
+            clause_end = sentence.start + len(before.rstrip()) - 1
+            attribution = self._cue_then_speaker(cue_start, sentence.end, number)
+            if attribution is None or self._span_ends_at(clause_end):
+                continue
+            self._add_clause(self._clause_start(sentence.start, clause_end), clause_end, attribution, number)
+            self._chain(attribution, sentence, number)
+            return True
+        return False
+
+    def _wie_cue(self, cues, number: int, sentence: Sentence) -> bool:
+        """"Wie X mitteilte, <clause>"."""
+        for cue_start, cue_end, word in cues:
+            wie = re.match(r"\s*[Ww]ie\s+", self.text[sentence.start:cue_start])
+            after = self.text[cue_end:sentence.end]
+            if not wie or not after.lstrip().startswith(","):
+                continue
+            start, end = phrase_after(self.text, sentence.start + wie.end(), cue_start)
+            speaker, addressee = self._speaker(start, end, number)
+            if speaker is not None:
+                clause_start = cue_end + after.index(",") + 1
+                self._add_clause(clause_start, sentence.end,
+                                 Attribution(speaker, addressee, None, word, cue_end, sentence.start), number)
+                return True
+        return False
+
+    def _cue_then_clause(self, cues, number: int, sentence: Sentence) -> bool:
+        """"X sagte, <clause>", "Am Montag sagte Biden, <clause>"."""
+        for cue_start, cue_end, word in cues:
+            comma = self._comma_after_cue(cue_end, sentence.end)
+            if comma is None:
+                continue
+            cue = self._cue(word, cue_end, sentence.end)
+            if not self._reported_clause(comma + 1, sentence.end, cue):
+                continue
+            attribution = self._speaker_of_cue(cue_start, cue_end, word, sentence, number)
+            if attribution is not None:
+                self._add_clause(comma + 1, sentence.end, attribution, number)
+                return True
+        return False
+
+    def _chain(self, attribution: Attribution, sentence: Sentence, number: int) -> None:
+        """"…, sagte der Beamte und fügte hinzu, Washington sei …": the second cue
+        shares the first one's speaker."""
+        rest = self.text[attribution.end:sentence.end]
+        match = re.match(r"\s+und\s+(\w+)", rest)
+        if not match:
+            return
+        cue_start = attribution.end + match.start(1)
+        cue = self._cue(match.group(1), cue_start + len(match.group(1)), sentence.end)
+        if cue is None:
+            return
+        comma = self._comma_after_cue(cue_start + len(match.group(1)), sentence.end)
+        if comma is not None:
+            outer = attribution.via or attribution.speaker
+            self._add_clause(comma + 1, sentence.end,
+                             Attribution(outer, None, None, match.group(1), sentence.end, cue_start), number)
+
+    def _so_or_hiess(self, number: int, sentence: Sentence) -> bool:
+        """"<clause>, so X.", "<clause>, hieß es aus X.", "<clause>, wurde X zitiert.",
+        "<clause>, wie X berichtete.", "In dem Bericht hieß es, <clause>"."""
+        text = self.text
+        quoted = _QUOTED_BY.search(text, sentence.start, sentence.end)
+        if quoted:
+            speaker, _ = self._speaker(quoted.start(1), quoted.end(1), number)
+            if speaker is not None:
+                self._add_clause(self._clause_start(sentence.start, quoted.start()), quoted.start(),
+                                 Attribution(speaker, None, None, "zitiert", sentence.end, quoted.start()), number)
+                return True
+        for match in _TRAILING_WIE.finditer(text, sentence.start, sentence.end):
+            cue = next(self._cues_in(match.end(), sentence.end), None)
+            if cue is None or text[cue[1]:sentence.end].strip(" .!?\n"):
+                continue        # the cue must close the sentence: ", wie DHA weiter berichtete."
+            start, end = phrase_after(text, match.end(), cue[0])
+            speaker, _ = self._speaker(start, end, number)
+            if speaker is not None:
+                self._add_clause(self._clause_start(sentence.start, match.start()), match.start(),
+                                 Attribution(speaker, None, None, cue[2], sentence.end, match.start()), number)
+                return True
+        hiess = re.search(r"\b(?:hieß|heißt) es\b([^,.;]{0,80}),", text[sentence.start:sentence.end])
+        if hiess:
+            prefield = (sentence.start, sentence.start + hiess.start())
+            rest = (sentence.start + hiess.start(1), sentence.start + hiess.end(1))
+            for start, end in (rest, prefield):
+                speaker, _ = speaker_in(self.index, start, end)
+                if speaker is not None:
+                    self._add_clause(sentence.start + hiess.end(), sentence.end,
+                                     Attribution(speaker, None, None, "hieß es", sentence.end, sentence.start), number)
+                    return True
+        for match in _SO_SPEAKER.finditer(self.text, sentence.start, sentence.end):
+            attribution = self._cue_then_speaker(match.start() + match.group().index(match.group(1)),
+                                                 sentence.end, number)
+            if attribution is None and match.group(1).lower() != "so" and self.last_speaker is not None \
+                    and number - self.last_speaker[0] <= 3:
+                # ", hieß es in dem Schreiben weiter": the report goes on
+                attribution = Attribution(self.last_speaker[1], None, None, match.group(1), sentence.end, match.start())
+            if attribution is not None and not self._span_ends_at(match.start()):
+                clause_start = self._clause_start(sentence.start, match.start())
+                self._add_clause(clause_start, match.start(), attribution, number)
+                return True
+        return False
+
+    def _prepositional(self, number: int, sentence: Sentence) -> bool:
+        """"laut X", "nach Angaben von X", "X zufolge": the sentence is X's claim."""
+        text = self.text
+        match = _ATTRIBUTION.search(text, sentence.start, sentence.end)
+        compound = _COMPOUND_ATTRIBUTION.search(text, sentence.start, sentence.end)
+        if compound and not match:
+            # "nach Militärangaben": the speaker is the compound's first part
+            speaker = Speaker(compound.group(1), self.index.home_code(), compound.start(1), compound.end(1), "NOM")
+            claim = " ".join(text[compound.end():sentence.end].strip(" ,.!?").split())
+            if len(_WORD.findall(claim)) >= MIN_QUOTE_WORDS:
+                self._add(sentence.start, sentence.end, claim, "indirect",
+                          Attribution(speaker, None, None, compound.group().strip(), compound.end()), number)
+                return True
+            return False
+        if match:
+            start, end = phrase_after(text, match.end(), sentence.end)
+            phrase = (match.start(), end)
+        else:
+            match = _ZUFOLGE.search(text, sentence.start, sentence.end)
+            if not match:
+                return False
+            start, end = phrase_before(text, match.start(), sentence.start)
+            phrase = (start, match.end())
+        if re.match(r"[Nn]ach eigenen", match.group()):
+            attribution = self._subject(sentence.start, match.start(), "Angaben", number) or \
+                self._subject(phrase[1], sentence.end, "Angaben", number)
+            speaker = attribution.speaker if attribution else None
+        else:
+            speaker, _ = self._speaker(start, end, number)
+            named = self._named_in_apposition(end, sentence.end)
+            if named is not None and speaker is not None and speaker.kind != "PER":
+                speaker, end = named, named.end
+                phrase = (phrase[0], max(phrase[1], text.index(",", named.end) if "," in text[named.end:named.end + 2] else named.end))
+        if speaker is None or self._inside_span(match.start()):
+            return False
+        after = text[phrase[1]:sentence.end].strip(" ,.!?")
+        # the claim follows the attribution ("kamen nach Angaben der UN 50 Menschen ums Leben"),
+        # unless the attribution closes the sentence ("…, laut Polizei.")
+        claim = after if len(_WORD.findall(after)) >= 2 else text[sentence.start:phrase[0]].strip(" ,.")
+        claim = " ".join(claim.split())
+        if len(_WORD.findall(claim)) < MIN_QUOTE_WORDS:
+            return False
+        self._add(sentence.start, sentence.end, claim, self._clause_kind(sentence.start, sentence.end),
+                  Attribution(speaker, None, None, match.group().strip(), end), number)
+        return True
+
+    def _subjunctive_continuation(self, number: int, sentence: Sentence, words: list[tuple[int, int, str]]) -> bool:
+        """A sentence in the subjunctive right after reported speech reports the same speaker."""
+        if self.last_speaker is None or number - self.last_speaker[0] > 1 or len(words) < MIN_QUOTE_WORDS:
+            return False
+        if any(w[2].lower() in FIRST_PERSON for w in words[:3]):
+            return False
+        if not any(is_subjunctive(w[2], reported=True) for w in words[1:6] if w[2][:1].islower()):
+            return False
+        self._add(sentence.start, sentence.end, self.text[sentence.start:sentence.end].rstrip(" ."), "indirect",
+                  Attribution(self.last_speaker[1], None, None, "", sentence.end), number)
+        return True
+
+    # --- helpers --------------------------------------------------------------------------
+
+    def _cue(self, word: str, after: int, limit: int) -> Cue | None:
+        """The cue `word` is, when any: a particle verb's finite form only with its
+        particle later in the clause ("teilte … mit")."""
+        cues = self.forms.get(word)
+        if not cues or cues[0].kind in ("noun", "prep"):
+            return None
+        clause_end = self._clause_end(after, limit)
+        plain = None
+        for cue in cues:
+            if cue.particle is None:
+                plain = plain or cue
+            elif re.search(rf"\b{cue.particle}\b", self.text[after:clause_end]):
+                return cue
+        return plain
+
+    def _cues_in(self, start: int, end: int, words=None):
+        if words is None:
+            words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.text, start, end)]
+        for word_start, word_end, word in words:
+            if word in self.forms and self._cue(word, word_end, end) is not None:
+                yield word_start, word_end, word
+
+    def _speaker_of_cue(self, cue_start: int, cue_end: int, word: str, sentence: Sentence,
+                        number: int) -> Attribution | None:
+        """The speaker of a cue in the middle of its sentence: named right after the
+        verb ("Am Montag sagte Biden, …") or its subject before it."""
+        floor = self._subject_floor(sentence.start, cue_start)
+        subject = self._subject(floor, cue_start, word, number)
+        if subject is not None:
+            return subject
+        start, end = phrase_after(self.text, cue_end, sentence.end)
+        if end > start:
+            speaker, addressee = self._speaker(start, end, number)
+            if speaker is not None:
+                return Attribution(speaker, addressee, None, word, end, cue_start)
+        subject = self._subject(sentence.start, floor, word, number)
+        if subject is not None:
+            return subject
+        pronoun = re.match(r"\s*(?:\w+\s+){0,2}?([Ee]r|[Ss]ie)\b", self.text[floor:cue_start]) or \
+            re.match(r"\s+(?:\w+\s+)?(er|sie)\b", self.text[cue_end:sentence.end])
+        if pronoun:
+            speaker = self._pronoun(number)
+            if speaker is not None:
+                return Attribution(speaker, None, None, word, cue_end, cue_start)
+        return None
+
+    def _subject(self, floor: int, cue_start: int, word: str, number: int) -> Attribution | None:
+        """The subject among the actors in [floor, cue_start): no prepositional object; a
+        person named in apposition wins ("Der Chefredakteur der Zeitung X, Can Dündar, warnte")."""
+        candidates = [actor for actor in self.index.within(floor, cue_start)
+                      if actor["kind"] != "ADJ" and not self._inside_span(actor["start"])
+                      and not _AFTER_PREPOSITION.search(self.text[max(floor, actor["start"] - 30):actor["start"]])]
+        persons = [actor for actor in candidates if actor["kind"] == "PER"]
+        for actor in persons[-1:] + candidates:
+            speaker, _ = self._speaker(actor["start"], cue_start, number)
+            if speaker is not None:
+                return Attribution(speaker, None, None, word, cue_start + len(word), floor)
+        return None
+
+    def _subject_floor(self, sentence_start: int, cue_start: int) -> int:
+        """Where the cue's clause begins: after the last comma or conjunction before it
+        that starts a new clause."""
+        segment = self.text[sentence_start:cue_start]
+        match = None
+        for match in re.finditer(r"(?:,\s+(?:und|aber|doch|sondern)\s+|;\s+|:\s+)", segment):
+            pass
+        return sentence_start + match.end() if match else sentence_start
+
+    def _speaker(self, start: int, end: int, number: int) -> tuple[Speaker | None, Speaker | None]:
+        phrase = self.text[start:end].strip()
+        if phrase.lower() in PRONOUNS:
+            return (self._pronoun(number) if phrase.lower() != "man" else None), None
+        if end <= start:
+            return None, None
+        return speaker_in(self.index, start, end)
+
+    def _pronoun(self, number: int) -> Speaker | None:
+        """"er", "sie": the last speaker within three sentences, else the last person."""
+        if self.last_speaker is not None and number - self.last_speaker[0] <= 3:
+            return self.last_speaker[1]
+        floor = self.doc.sentences[max(0, number - 3)].start
+        actor = self.index.before(self.doc.sentences[number].start, ("PER",))
+        if actor is not None and actor["start"] >= floor:
+            return as_speaker(self.index, actor)
+        actor = self.index.before(self.doc.sentences[number].start, ("ROLE",))
+        if actor is not None and actor["start"] >= floor:
+            return describe(self.index, actor, floor, self.doc.sentences[number].start)
+        return None
+
+    def _comma_after_cue(self, cue_end: int, limit: int) -> int | None:
+        """The comma that opens the reported clause: after the cue, its particle, its
+        speaker and adverbs, before any other verb."""
+        segment = self.text[cue_end:limit]
+        comma = segment.find(",")
+        if comma < 0 or comma > 120:
+            return None
+        between = self.text[cue_end:cue_end + comma]
+        if any(c in between for c in "„“”\"»«:;"):
+            return None
+        for match in _WORD.finditer(between):
+            token = match.group()
+            if token in self.forms or token[:1].islower() and token != "zu" and is_finite_verb(token):
+                return None
+        return cue_end + comma
+
+    def _reported_clause(self, start: int, end: int, cue: Cue) -> bool:
+        """Whether the clause after "X sagte," is what was said: a dass/ob-clause, an
+        infinitive with zu, or a main clause (verb second) — not a relative or adverbial
+        clause; after a verb of thinking only in Konjunktiv I or with dass."""
+        words = _WORD.findall(self.text[start:end])
+        if len(words) < 2:
+            return False
+        first = words[0].lower()
+        if first in _NOT_QUOTE_CLAUSE:
+            return False
+        subjunctive = any(is_subjunctive(w) for w in words[1:8] if w[:1].islower())
+        if cue.kind == "thought":
+            return first == "dass" or subjunctive
+        if first in _CLAUSE_STARTS or subjunctive:
+            return True
+        if first in _RELATIVE and words[-1][:1].islower() and is_finite_verb(words[-1]):
+            return False            # "kritisierte die Entscheidung, die … getroffen wurde"
+        return True
+
+    def _clause_start(self, sentence_start: int, clause_end: int) -> int:
+        """The start of "<clause>, sagte X": the sentence's start, or the end of a quote
+        or attribution before it in the sentence."""
+        start = sentence_start
+        for quote in self.quotes:
+            if quote["kind"] != "phrase" and sentence_start <= quote["_attribution_end"] <= clause_end:
+                start = max(start, quote["_attribution_end"])
+        return start + len(self.text[start:clause_end]) - len(self.text[start:clause_end].lstrip(" ,"))
+
+    def _clause_end(self, position: int, limit: int) -> int:
+        match = re.search(r"[,;:.!?„“”\"»«]", self.text[position:limit])
+        return position + match.start() if match else limit
+
+    def _sentence_end_after(self, position: int) -> int:
+        for sentence in self.doc.sentences:
+            if sentence.start <= position < sentence.end:
+                return sentence.end
+            if sentence.start > position:
+                return sentence.end
+        return len(self.text)
+
+    def _inside_span(self, position: int) -> bool:
+        return any(s.start <= position < s.end for s in self.spans)
+
+    def _span_ends_at(self, position: int) -> bool:
+        """A quote closes right before `position` (its attribution was handled as direct)."""
+        return any(s.closed and 0 <= position - s.close <= 1 and len(_WORD.findall(self.text[s.start:s.end])) >= MIN_QUOTE_WORDS
+                   for s in self.spans)
+
+    def _covered(self, position: int) -> bool:
+        return any(q["_from"] <= position < q["_attribution_end"] for q in self.quotes)
+
+    def _covered_by_quote(self, sentence: Sentence) -> bool:
+        return any(q["start"] <= sentence.start and sentence.end <= q["end"] + 2 for q in self.quotes)
+
+    def _clause_kind(self, start: int, end: int) -> str:
+        words = [w.lower() for w in _WORD.findall(self.text[start:end])]
+        if any(s.start >= start and s.end <= end for s in self.spans):
+            return "mixed"
+        if any(w in FIRST_PERSON for w in words) and not any(is_subjunctive(w) for w in words):
+            return "direct"         # quotation marks stripped: "Ich wäre nicht die Richtige, sagte Rubio"
+        return "indirect"
+
+    def _add_clause(self, start: int, end: int, attribution: Attribution, number: int) -> None:
+        clause = self.text[start:end].strip().rstrip(".!?").strip()
+        if len(_WORD.findall(clause)) < MIN_QUOTE_WORDS:
+            return
+        self._add(start, start + len(self.text[start:end].rstrip().rstrip(".!?")), clause,
+                  self._clause_kind(start, end), attribution, number)
+
+    def _add(self, start: int, end: int, text: str, kind: str, attribution: Attribution, number: int) -> None:
+        speaker, addressee, via = attribution.speaker, attribution.addressee, attribution.via
+        self.quotes.append({
+            "start": start, "end": end, "text": text, "kind": kind, "cue": attribution.cue,
+            "speaker": speaker.name, "speaker_code": speaker.code,
+            "addressee": addressee.name if addressee else None,
+            "addressee_code": addressee.code if addressee else None,
+            "via": via.name if via else None, "via_code": via.code if via else None,
+            "_attribution_end": max(end, attribution.end),
+            "_from": min(start, attribution.start) if attribution.start >= 0 else start,
+        })
+        if kind != "phrase":
+            self.last_speaker = (number, speaker)
