@@ -146,6 +146,8 @@ def speaker_in(index: ActorIndex, start: int, end: int) -> tuple[Speaker | None,
     # a role followed by its name: "Kreml-Sprecher Dmitri Peskow", "der Sprecher des Amts, Ned Price"
     if first["kind"] in ("ROLE", "PART", "NOM"):
         named = next((a for a in rest if a["kind"] == "PER"), None)
+        if rest and rest[0]["kind"] in ("ORG", "GPE") and rest[0]["start"] - first["end"] <= 1:
+            named = rest[0]     # "die Nachrichtenagentur Reuters"
         if named is not None:
             speaker, rest = as_speaker(index, named), [a for a in rest if a["start"] > named["start"]]
         else:

@@ -87,7 +87,8 @@ class _QuoteFinder:
             words = words_by_sentence[number]
             spans = [i for i, s in enumerate(self.spans) if sentence.start <= s.open < sentence.end and i not in handled_spans]
             for i in spans:
-                handled_spans |= self._direct(i, number, sentence)
+                if i not in handled_spans:
+                    handled_spans |= self._direct(i, number, sentence)
             self._indirect(number, sentence, words)
         self._drop_parts_of_reported_speech()
         self._add_partials()
@@ -159,7 +160,8 @@ class _QuoteFinder:
         if attribution is None:
             attribution = self._attribution_before(span, number, sentence)
             lead = self.text[sentence.start:span.open].rstrip()
-            if attribution is not None and len(_WORD.findall(lead)) >= 2 and not lead.endswith(":"):
+            if attribution is not None and words >= MIN_QUOTE_WORDS and len(_WORD.findall(lead)) >= 2 \
+                    and not lead.endswith(":"):
                 # a partial quote inside a sentence: the sentence's reported speech decides
                 self.partials.append((span, attribution, number))
                 return used
@@ -554,7 +556,8 @@ class _QuoteFinder:
                       and not _AFTER_PREPOSITION.search(self.text[max(floor, actor["start"] - 30):actor["start"]])]
         persons = [actor for actor in candidates if actor["kind"] == "PER"]
         for actor in persons[-1:] + candidates:
-            speaker, _ = self._speaker(actor["start"], cue_start, number)
+            start, _ = phrase_before(self.text, actor["start"], max(floor, actor["start"] - 60))
+            speaker, _ = self._speaker(min(start, actor["start"]), cue_start, number)
             if speaker is not None:
                 return Attribution(speaker, None, None, word, cue_start + len(word), floor)
         return None
@@ -663,7 +666,8 @@ class _QuoteFinder:
         words = [w.lower() for w in _WORD.findall(self.text[start:end])]
         if any(s.start >= start and s.end <= end for s in self.spans):
             return "mixed"
-        if any(w in FIRST_PERSON for w in words) and not any(is_subjunctive(w) for w in words):
+        if "ich" in words or "wir" in words or (any(w in FIRST_PERSON for w in words)
+                                                 and not any(is_subjunctive(w) for w in words)):
             return "direct"         # quotation marks stripped: "Ich wäre nicht die Richtige, sagte Rubio"
         return "indirect"
 
