@@ -94,7 +94,11 @@ def _is_subjunctive_two(lower: str) -> bool:
     if not lower.endswith(("e", "en")) or not any(c in lower for c in "äöü"):
         return False
     _, morphemes, tag = _analysis(lower)
-    return tag.endswith("(FIN)") and morphemes[0][1].endswith("_VAR") and morphemes[-1][1] == "SUF_FIN"
+    if not tag.endswith("(FIN)"):
+        return False
+    stem_kind, suffix = morphemes[0][1], morphemes[-1]
+    # "würde", "hätten", "wäre" on a changed stem; "könnte", "müssten" on an umlauted stem with -te
+    return stem_kind.endswith(("_VAR", "_IRR")) or (tag.startswith("VM") and suffix[0] in ("te", "ten"))
 
 
 def is_finite_verb(word: str) -> bool:

@@ -25,6 +25,7 @@ _PHRASE_STOPS = frozenset(
     "kürzlich zuletzt erneut einmal wiederum demnach offenbar ebenfalls schon sogar nur nicht als wie "
     "so es sich, am".split())
 PRONOUNS = frozenset("er sie es man".split())
+_NAME_PARTICLES = frozenset("von van de al bin ibn".split())
 _LEADING_ADVERB = re.compile(r"(?:etwa|dazu|dann|nun|jedoch|allerdings|zudem|weiter|ebenfalls|später|bereits|"
                              r"damals|noch|schon|selbst|außerdem|auch|daraufhin|zuletzt|erneut|wiederum)\s+")
 _WORD = re.compile(r"[\w][\w'’.-]*")
@@ -92,14 +93,20 @@ def phrase_after(text: str, position: int, limit: int) -> tuple[int, int]:
             break
         start = adverb.end()
     end = start
+    after_noun = False      # after a noun only an article or a name particle goes on ("des", "von")
     for match in _WORD.finditer(text, start, limit):
         if text[end:match.start()].strip():          # punctuation between words
             break
         word = match.group().rstrip(".")
-        if word.lower() in _PHRASE_STOPS and word[:1].islower():
-            break
-        if word[:1].islower() and word not in ARTICLES and not _adjective(word) and word not in ("von", "van", "de", "al"):
-            break
+        if word.lower() in PRONOUNS and end == start:
+            return start, match.start() + len(word)  # "sagte er am Montag"
+        if word[:1].islower():
+            joins = word in ARTICLES or word in _NAME_PARTICLES
+            if word.lower() in _PHRASE_STOPS or not (joins or (_adjective(word) and not after_noun)):
+                break
+            after_noun = False
+        else:
+            after_noun = True
         end = match.start() + len(word)
     return start, end
 
@@ -141,6 +148,11 @@ def speaker_in(index: ActorIndex, start: int, end: int) -> tuple[Speaker | None,
         return _unknown_descriptor(index, start, end), None
     text = index.text
     first = actors[0]
+    person = next((a for a in actors if a["kind"] == "PER"), None)
+    if first["kind"] in ("GPE", "ADJ") and person is not None and not re.search(
+            r"[,;]|\b(?:und|oder|sowie)\b", index.text[first["end"]:person["start"]]):
+        first = person      # "Russlands Präsident Wladimir Putin"
+        actors = actors[actors.index(person):]
     speaker = as_speaker(index, first)
     rest = actors[1:]
     # a role followed by its name: "Kreml-Sprecher Dmitri Peskow", "der Sprecher des Amts, Ned Price"
@@ -168,7 +180,10 @@ def speaker_in(index: ActorIndex, start: int, end: int) -> tuple[Speaker | None,
 _GENERIC_ORG = re.compile(r"^(?:der|die|das)\s+(?:Organisation|Behörde|Regierung|Ministerium|Partei|Gruppe|Miliz|"
                           r"Agentur|Zeitung|Zeitschrift|Sender|Unternehmen|Konzern|Firma|Hilfsorganisation|Verband|"
                           r"Gewerkschaft|Kommission|Institution|Einrichtung|Magazin|Blatt)$")
-_DESCRIPTOR = re.compile(r"^(?:(?:der|die|das|ein|eine|einer)\s+)?(?:[a-zäöüß-]+\s+){0,3}[A-ZÄÖÜ][\w-]{2,}"
+_REPORT_NOUN = re.compile(r"\b(?:Bericht|Berichten|Angaben|Informationen|Erkenntnissen|Darstellung|Einschätzung|"
+                          r"Schätzungen|Aussagen|Quellen|Kreisen|Medienberichten|Schreiben|Erklärung|Mitteilung)$")
+_DESCRIPTOR = re.compile(r"^(?:(?:[Dd]er|[Dd]ie|[Dd]as|[Ee]in|[Ee]ine|[Ee]iner)\s+)?(?:(?!dem\b|den\b|des\b|einem\b|einen\b)"
+                         r"[a-zäöüß-]+(?:e|en|er|es|em)\s+){0,3}[A-ZÄÖÜ][\w-]{2,}"
                          r"(?:\s+[A-ZÄÖÜ][\w-]+)?(?:\s+(?:der|des)\s+(?:[a-zäöüß-]+\s+){0,2}[A-ZÄÖÜ][\w-]+)?$")
 
 
@@ -180,7 +195,7 @@ def _unknown_descriptor(index: ActorIndex, start: int, end: int) -> Speaker | No
         actor = index.before(start, ("ORG",))
         if actor is not None and start - actor["start"] < 600:
             return Speaker(actor["name"], actor["code"], actor["start"], actor["end"], "ORG")
-    if _DESCRIPTOR.match(phrase):
+    if _DESCRIPTOR.match(phrase) and not _REPORT_NOUN.search(phrase):
         inside = next((a["code"] for a in index.within(start, end) if a["code"]), None)
         return Speaker(phrase, inside or index.home_code(), start, end, "ROLE")
     return None

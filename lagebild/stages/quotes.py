@@ -32,6 +32,7 @@ _SO_SPEAKER = re.compile(r",\s+(so|hieß es|heißt es)\s+", re.IGNORECASE)
 _QUOTED_BY = re.compile(r",\s+(?:wurde|wird)\s+(.{3,80}?)\s+zitiert\b")
 _TRAILING_WIE = re.compile(r",\s+wie\s+")
 _BACK_REFERENCE = re.compile(r"(?:Das|Dies)\s+(\w+)\s+")
+_AUXILIARIES = frozenset("hat hatte habe hätte haben hatten".split())
 _CLAUSE_STARTS = frozenset("dass ob wie wer was warum wann wo weshalb wieso".split())
 _NOT_QUOTE_CLAUSE = frozenset(
     "falls wenn weil als nachdem bevor obwohl während da um damit sodass indem seit bis sobald welche welcher "
@@ -41,6 +42,8 @@ _ATTRIBUTION = re.compile(
     r"\b(?:[Ll]aut|[Gg]emäß|[Nn]ach (?:eigenen |offiziellen |ersten |übereinstimmenden )?(?:Angaben|Aussagen|Worten|"
     r"Ansicht|Einschätzung|Darstellung|Informationen|Auffassung|Schätzungen|Berichten) (?:von |des |der |dem )?)")
 _ZUFOLGE = re.compile(r"\bzufolge\b")
+# an article that marks a dative or accusative object, not the subject: "Den Demokraten warf er vor"
+_OBJECT_ARTICLE = re.compile(r"(?:^|\s)(?:[Dd]em|[Dd]en|[Ee]inem|[Ee]inen)\s+(?:[a-zäöüß-]+\s+){0,2}$")
 _COMPOUND_ATTRIBUTION = re.compile(r"\b[Nn]ach ([A-ZÄÖÜ][a-zäöüß]+?)-?(?:angaben|Angaben)\b")
 _AFTER_PREPOSITION = re.compile(r"\b(?:in|im|mit|von|vom|über|aus|nach|zu|zum|zur|für|gegen|an|am|auf|bei|vor|"
                                 r"zwischen|um|gegenüber)\s+(?:\w+\s+){0,2}$")
@@ -205,6 +208,8 @@ class _QuoteFinder:
             return None
         word = match.group(1)
         cue = None
+        if word in _AUXILIARIES:
+            return self._auxiliary_then_speaker(position + match.end(1), limit, number)
         if word in ("so", "heißt", "hieß") and (word == "so" or match.group(2)):
             cue = word + (match.group(2) or "")
         elif self._cue(word, position + match.end(1), limit) is not None:
@@ -224,6 +229,20 @@ class _QuoteFinder:
         return Attribution(speaker, addressee, None, cue, max(end, speaker.end, addressee.end if addressee else 0),
                            position)
 
+    def _auxiliary_then_speaker(self, position: int, limit: int, number: int) -> Attribution | None:
+        """", hatte damals ein Regierungsvertreter zur Agentur Reuters gesagt.": a
+        participle cue closes the clause and the speaker stands between."""
+        clause_end = self._clause_end(position, limit)
+        last = re.search(r"(\w+)\s*$", self.text[position:clause_end])
+        if not last or self._cue(last.group(1), clause_end, limit) is None:
+            return None
+        start, end = phrase_after(self.text, position, position + last.start(1))
+        speaker, addressee = self._speaker(start, end, number)
+        if speaker is None:
+            return None
+        addressee = addressee or self._addressee_after(max(end, speaker.end), position + last.start(1))
+        return Attribution(speaker, addressee, None, last.group(1), clause_end, position)
+
     def _named_in_apposition(self, position: int, limit: int) -> Speaker | None:
         """", Ned Price" after "der Sprecher des Außenministeriums"."""
         match = re.match(r"(?:\s+(?:für|des|der|von|vom|aus|in|im|bei)\s+[^,.;:]{1,50}?|\s*\([^)]{1,60}\))?\s*,\s*",
@@ -238,11 +257,11 @@ class _QuoteFinder:
 
     def _addressee_after(self, position: int, limit: int) -> Speaker | None:
         """"gegenüber Reportern", "zu Putin", "der Nachrichtenagentur Reuters"."""
-        match = re.match(r"\s+(?:gegenüber|zu|zum)\s+(?:\w+\s+){0,2}", self.text[position:limit])
+        match = re.match(r"\s+(?:gegenüber|zu|zum|zur)\s+", self.text[position:limit])
         if not match:
             return None
-        start, end = phrase_after(self.text, position + match.start() + len(match.group().split()[0]) + 1, limit)
-        speaker, _ = speaker_in(self.index, position, end)
+        start, end = phrase_after(self.text, position + match.end(), limit)
+        speaker, _ = speaker_in(self.index, start, end)
         return speaker
 
     def _attribution_before(self, span: QuoteSpan, number: int, sentence: Sentence) -> Attribution | None:
@@ -267,8 +286,8 @@ class _QuoteFinder:
             attribution = self._speaker_of_cue(cue_start, cue_end, word, Sentence(sentence.start, colon), number)
             if attribution is not None:
                 return attribution
-        start, end = phrase_before(self.text, colon, sentence.start)
-        speaker, _ = self._speaker(start, end, number)
+        subject = self._subject(sentence.start, colon, ":", number)
+        speaker = subject.speaker if subject else None
         if speaker is None:
             person = self.index.before(colon, ("PER",))
             if person is not None and person["start"] >= sentence.start:
@@ -492,9 +511,10 @@ class _QuoteFinder:
         """A sentence in the subjunctive right after reported speech reports the same speaker."""
         if self.last_speaker is None or number - self.last_speaker[0] > 1 or len(words) < MIN_QUOTE_WORDS:
             return False
-        if any(w[2].lower() in FIRST_PERSON for w in words[:3]):
+        if any(w[2].lower() in FIRST_PERSON for w in words[:3]) or any(
+                q["start"] < sentence.end and sentence.start < q["end"] for q in self.quotes):
             return False
-        if not any(is_subjunctive(w[2], reported=True) for w in words[1:6] if w[2][:1].islower()):
+        if not any(is_subjunctive(w[2], reported=True) for w in words[1:10] if w[2][:1].islower()):
             return False
         self._add(sentence.start, sentence.end, self.text[sentence.start:sentence.end].rstrip(" ."), "indirect",
                   Attribution(self.last_speaker[1], None, None, "", sentence.end), number)
@@ -529,9 +549,17 @@ class _QuoteFinder:
         """The speaker of a cue in the middle of its sentence: named right after the
         verb ("Am Montag sagte Biden, …") or its subject before it."""
         floor = self._subject_floor(sentence.start, cue_start)
+        if re.match(r"\s*(?:[Ee]r|[Ss]ie)\s", self.text[floor:cue_start]):
+            speaker = self._pronoun(number)       # "Er bezeichnete … und warf … vor, …"
+            if speaker is not None:
+                return Attribution(speaker, None, None, word, cue_end, floor)
         subject = self._subject(floor, cue_start, word, number)
         if subject is not None:
             return subject
+        if not self.index.within(floor, cue_start):
+            speaker, _ = speaker_in(self.index, *self._trimmed(floor, cue_start))
+            if speaker is not None:     # "Ein anderer malischer Militärvertreter sagte, …"
+                return Attribution(speaker, None, None, word, cue_end, floor)
         start, end = phrase_after(self.text, cue_end, sentence.end)
         if end > start:
             speaker, addressee = self._speaker(start, end, number)
@@ -548,12 +576,17 @@ class _QuoteFinder:
                 return Attribution(speaker, None, None, word, cue_end, cue_start)
         return None
 
+    def _trimmed(self, start: int, end: int) -> tuple[int, int]:
+        segment = self.text[start:end]
+        return start + len(segment) - len(segment.lstrip()), start + len(segment.rstrip())
+
     def _subject(self, floor: int, cue_start: int, word: str, number: int) -> Attribution | None:
         """The subject among the actors in [floor, cue_start): no prepositional object; a
         person named in apposition wins ("Der Chefredakteur der Zeitung X, Can Dündar, warnte")."""
         candidates = [actor for actor in self.index.within(floor, cue_start)
                       if actor["kind"] != "ADJ" and not self._inside_span(actor["start"])
-                      and not _AFTER_PREPOSITION.search(self.text[max(floor, actor["start"] - 30):actor["start"]])]
+                      and not _AFTER_PREPOSITION.search(self.text[max(floor, actor["start"] - 30):actor["start"]])
+                      and not _OBJECT_ARTICLE.search(self.text[max(floor, actor["start"] - 30):actor["start"]])]
         persons = [actor for actor in candidates if actor["kind"] == "PER"]
         for actor in persons[-1:] + candidates:
             start, _ = phrase_before(self.text, actor["start"], max(floor, actor["start"] - 60))
@@ -623,8 +656,8 @@ class _QuoteFinder:
             return first == "dass" or subjunctive
         if first in _CLAUSE_STARTS or subjunctive:
             return True
-        if first in _RELATIVE and words[-1][:1].islower() and is_finite_verb(words[-1]):
-            return False            # "kritisierte die Entscheidung, die … getroffen wurde"
+        if first in _RELATIVE and words[1][:1].islower() and words[-1][:1].islower() and is_finite_verb(words[-1]):
+            return False            # "kritisierte die Entscheidung, die am Montag getroffen wurde"
         return True
 
     def _clause_start(self, sentence_start: int, clause_end: int) -> int:
