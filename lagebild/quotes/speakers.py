@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from lagebild.actors.names import word_class
 from lagebild.datafiles import read_table
 
 ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
@@ -195,10 +196,20 @@ def _unknown_descriptor(index: ActorIndex, start: int, end: int) -> Speaker | No
         actor = index.before(start, ("ORG",))
         if actor is not None and start - actor["start"] < 600:
             return Speaker(actor["name"], actor["code"], actor["start"], actor["end"], "ORG")
-    if _DESCRIPTOR.match(phrase) and not _REPORT_NOUN.search(phrase):
+    if _DESCRIPTOR.match(phrase) and not _REPORT_NOUN.search(phrase) and _names_someone(phrase):
         inside = next((a["code"] for a in index.within(start, end) if a["code"]), None)
         return Speaker(phrase, inside or index.home_code(), start, end, "ROLE")
     return None
+
+
+def _names_someone(phrase: str) -> bool:
+    """A descriptor in the nominative whose head is a noun ("eine Kommissionssprecherin",
+    "Regierungskritische Medien"), not an adverb ("Inzwischen") or an object ("Dem Arzt")."""
+    words = phrase.split()
+    if words[0].lower() in ("dem", "den", "des", "eines", "einem", "einen"):
+        return False
+    head = next((w for w in words if w[:1].isupper() and w.lower() not in ARTICLES), None)
+    return head is not None and word_class(head) in ("NN", "NE")
 
 
 def as_speaker(index: ActorIndex, actor: dict) -> Speaker:

@@ -32,6 +32,9 @@ _SO_SPEAKER = re.compile(r",\s+(so|hieß es|heißt es)\s+", re.IGNORECASE)
 _QUOTED_BY = re.compile(r",\s+(?:wurde|wird)\s+(.{3,80}?)\s+zitiert\b")
 _TRAILING_WIE = re.compile(r",\s+wie\s+")
 _BACK_REFERENCE = re.compile(r"(?:Das|Dies)\s+(\w+)\s+")
+# An infinitive clause after an accusation is the deed of the accused, not what was said.
+_INFINITIVE_END = re.compile(r"\bzu\s+\w+(?:\s+(?:haben|sein|werden|können|lassen|wollen))?\s*[.!?]?\s*$|\w+zu\w+en\s*[.!?]?\s*$")
+_ACCUSATIONS = frozenset("vorwerfen vorhalten unterstellen beschuldigen anprangern ankreiden".split())
 _AUXILIARIES = frozenset("hat hatte habe hätte haben hatten".split())
 _CLAUSE_STARTS = frozenset("dass ob wie wer was warum wann wo weshalb wieso".split())
 _NOT_QUOTE_CLAUSE = frozenset(
@@ -654,6 +657,9 @@ class _QuoteFinder:
         subjunctive = any(is_subjunctive(w) for w in words[1:8] if w[:1].islower())
         if cue.kind == "thought":
             return first == "dass" or subjunctive
+        if first not in _CLAUSE_STARTS and _INFINITIVE_END.search(self.text[start:end]) \
+                and not any(is_finite_verb(w) for w in words):
+            return cue.lemma not in _ACCUSATIONS     # "sagte zu, die Ukraine zu unterstützen"
         if first in _CLAUSE_STARTS or subjunctive:
             return True
         if first in _RELATIVE and words[1][:1].islower() and words[-1][:1].islower() and is_finite_verb(words[-1]):
