@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from lagebild.actors.knowledge import Referent
 from lagebild.actors.lexicon import Match, find_matches
 from lagebild.actors.names import cities, first_names, is_proper_noun
+from lagebild.actors.patterns import shaped_names
 from lagebild.datafiles import read_words
 from lagebild.document import Document
 from lagebild.pipeline import stage
@@ -45,6 +46,7 @@ _ORG_HEADS = re.compile(
 _ORG_SUFFIXES = re.compile(
     r"^(?:(?:Bundes|Landes)[a-zäöüß]+(?:gericht|ministerium|amt|bank|agentur|behörde|anstalt|kammer|verband|institut)"
     r"|[A-ZÄÖÜ][\w]*-(?:Museum|Institut|Stiftung|Konzern|Gruppe|Klinik|Universität|Verlag|Werke|Bank|Partei))$")
+_FIRST_NAME_BEFORE = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüßéèáíóú]+) $")
 _PLACE_WORD = re.compile(r"^[A-ZÄÖÜ][\w-]*(?:straße|strasse|platz|allee|gasse|ufer|damm|chaussee)$")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}$")
 _NOT_ACRONYMS = frozenset("ICH DER DIE DAS UND ODER ABER NICHT AUCH EIN EINE TV PC CD DVD OK USB PS KM GB MB".split())
@@ -77,6 +79,7 @@ def tag_actors(doc: Document) -> Document:
     text = doc.text
     day = parse_day(doc.published)
     mentions = _known_mentions(text, find_matches(text), day)
+    mentions = _add_shaped_names(text, mentions)
     mentions = _add_unknown_names(doc, mentions)
     mentions = _join_places_and_clubs(text, mentions)
     mentions += _repeated_surnames(text, mentions)
@@ -120,6 +123,12 @@ def _known_mentions(text: str, matches: list[Match], day: dt.date | None) -> lis
             code = _role_code(text, matches, index, day)
             if code is None and "-" in text[start:end]:   # "Kreml-Sprecher" listed as a role
                 code = (_code_before_hyphen(text, start, text.index("-", start, end), day) or (None,))[0]
+        if kind in ("ORG", "GPE", "LOC", "NOM") and referent.source != "person":
+            first = _FIRST_NAME_BEFORE.search(text, max(0, start - 25), start)
+            if first and _first_name(first.group(1)):     # "Wolfgang Wagner", "Christiane Holländer"
+                start, code, sector, kind = first.start(1), None, None, "PER"
+                mentions.append(Mention(start, end, text[start:end], code, sector, kind))
+                continue
         mentions.append(Mention(start, end, referent.name, code, sector, kind))
     return _role_appositions(text, mentions)
 
@@ -197,6 +206,22 @@ _SHAPED = re.compile(r"^(?:[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}|(?:Bundes|Landes)[a-z
                      r"[A-ZÄÖÜ][\w-]*(?:straße|strasse|platz|allee|gasse|ufer|damm|chaussee))$")
 
 
+def _add_shaped_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Clubs, institutions and quoted media (lagebild/actors/patterns.py); a shaped name
+    takes the place of the mentions inside it ("VfL Osnabrück" over "Osnabrück") and
+    their country."""
+    for start, end, kind in shaped_names(text):
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        if any(m.start < end and start < m.end and m not in inside for m in mentions):
+            continue
+        if inside and max(m.end - m.start for m in inside) == end - start:
+            continue
+        code = next((m.code for m in inside if m.code), None)
+        mentions = [m for m in mentions if m not in inside]
+        mentions.append(Mention(start, end, text[start:end], code, None, kind))
+    return mentions
+
+
 def _add_unknown_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """Names the knowledge lacks, in the runs of capitalised words it did not cover."""
     text = doc.text
@@ -248,7 +273,31 @@ def _single_word_may_name(text: str, word: tuple[int, int, str], mentions: list[
         return True
     previous = text[max(0, word[0] - 30):word[0]].rstrip(" ,").rsplit(" ", 1)[-1]
     return (previous in _TITLES or previous in _SPEECH_VERBS or _SPEECH_AFTER.match(text, word[1]) is not None
-            or _role_before(mentions, ends, text, word[0]) is not None)
+            or _role_before(mentions, ends, text, word[0]) is not None or _lone_proper_noun(text, word))
+
+
+_DETERMINERS = frozenset(
+    "der die das dem den des ein eine einer eines einem einen kein keine keinen keinem keines sein seine seinen "
+    "seinem seiner ihr ihre ihren ihrem ihrer dieser diese dieses diesem diesen jeder jede jedes jeden jedem "
+    "unser unsere mein meine zum zur im am beim vom ins ans".split())
+_ENDINGS = ("e", "en", "er", "es", "em")
+_NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "ment", "nis", "tum", "ling", "ei",
+                  "ens", "els", "ers", "ung", "ik", "ur", "age", "ie")
+_PLACE_PREPOSITIONS = frozenset("in nach aus nahe zwischen bei".split())
+
+
+def _lone_proper_noun(text: str, word: tuple[int, int, str]) -> bool:
+    """A word inside a sentence that HanTa's lexicon knows only as a proper noun and no
+    list names as a first name or function word: most often a surname ("Kolb", "Madoff")."""
+    before = text[max(0, word[0] - 40):word[0]].rstrip()
+    if not before or before[-1] in ".!?:„“\"»«(":
+        return False          # a sentence's first word is capitalised anyway
+    previous = before.rsplit(None, 1)[-1].lower()
+    if previous in _DETERMINERS or (previous.isalpha() and previous.islower() and previous.endswith(_ENDINGS)):
+        return False          # "des Gesamtvermögens", "ein cooles Gimmick": a common noun
+    name = word[2]
+    return (len(name) > 3 and "-" not in name and not name.endswith(_NOUN_SUFFIXES) and not name.isupper()
+            and not _function_word(name) and name not in first_names() and is_proper_noun(name))
 
 
 def _trim_run(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -305,6 +354,8 @@ def _classify_run(text: str, run: list[tuple[int, int, str]], previous: str, rol
             return Mention(start, end, name, None, None, "LOC")
         if word in cities() and is_proper_noun(word):   # "Essen", "Halle" are words too
             return Mention(start, end, name, cities()[word], None, "LOC")
+        if _lone_proper_noun(text, trimmed[0]):   # "in Kreischa" is a place, "mit Peters" a person
+            return Mention(start, end, name, None, None, "LOC" if previous in _PLACE_PREPOSITIONS else "PER")
     return None
 
 

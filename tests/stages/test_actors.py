@@ -72,3 +72,46 @@ def test_actor_at_prefers_the_named_actor():
     doc = analyze("Der russische Außenminister Sergej Lawrow reiste nach Genf.", published="2021-12-30")
     start = doc.text.index("Lawrow")
     assert actor_at(doc, start, start + 6)["name"] == "Sergej Lawrow"
+
+
+@pytest.mark.parametrize(
+    "text, surface, kind",
+    [
+        ("Am Samstag empfängt der VfL Osnabrück den SC Paderborn im eigenen Stadion.", "VfL Osnabrück", "ORG"),
+        ("Am Samstag empfängt der VfL Osnabrück den SC Paderborn im eigenen Stadion.", "SC Paderborn", "ORG"),
+        ("Das Bundesamt für Gesundheit warnt vor der Grippewelle.", "Bundesamt für Gesundheit", "ORG"),
+        ("Das sagte der Minister dem „Kölner Tageblatt“ am Montag.", "Kölner Tageblatt", "ORG"),
+        # a first name before a word the knowledge knows otherwise makes a person
+        ("Der Dirigent Wolfgang Wagner leitete das Festival zwanzig Jahre lang.", "Wolfgang Wagner", "PER"),
+        # a lone proper noun inside a sentence: a person, or after "in" a place
+        ("Nach der Pause vergab Börner die beste Chance des Spiels.", "Börner", "PER"),
+        ("Ein Labor in Kreischa hat die Proben untersucht.", "Kreischa", "LOC"),
+    ],
+)
+def test_actors_names_found_by_shape_and_context(text, surface, kind):
+    assert find(text, surface)[2] == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Anteil des Gesamtvermögens ist gesunken.",      # genitive of a common noun
+        "Das ist ein cooles Gimmick und nicht mehr.",         # a noun after an adjective
+        "Die Forscher wiesen anhand des Schädels nach, dass es eine neue Art ist.",
+    ],
+)
+def test_actors_common_nouns_in_sentences_are_no_names(text):
+    assert [a for a in actors(text) if a[3] in ("PER", "ORG", "GPE", "LOC")] == []
+
+
+@pytest.mark.parametrize(
+    "text, surface, code",
+    [
+        ("Der frühere Ministerpräsident Ahmet Davutoğlu sprach in Ankara.", "Ahmet Davutoğlu", "TUR"),
+        ("MOSKAU (dpa) – Der Kreml hat die Vorwürfe zurückgewiesen.", "Kreml", "RUS"),
+        ("Ein NATO-Sprecher bestätigte den Vorfall.", "NATO-Sprecher", "NATO"),
+        ("US-Außenminister Antony Blinken reiste nach Kiew.", "US-Außenminister", "USA"),
+    ],
+)
+def test_actors_odd_unicode_datelines_and_compounds(text, surface, code):
+    assert find(text, surface, "2015-06-01" if "Davutoğlu" in text else "2022-05-01")[0] == code

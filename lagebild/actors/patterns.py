@@ -1,0 +1,29 @@
+"""Names found by their shape, where the knowledge files know neither the name nor its
+parts: sports clubs ("VfL Osnabrück", "SC Paderborn"), institutions with a complement
+("Bundesamt für Gesundheit", "Institut der deutschen Wirtschaft") and newspapers or
+broadcasters quoted after an article ("sagte er dem „Berliner Kurier“")."""
+from __future__ import annotations
+
+import re
+
+_NAME = r"[A-ZÄÖÜ][\w'’.&-]*"
+_CLUB = re.compile(
+    rf"(?<![\w-])(?:1\.\s+)?(?:FC|SC|SV|VfL|VfB|TSV|TSG|TuS|MSV|SSV|FSV|BSC|SpVgg|SG|SGS|HSG|TV|TSC|ESV|VfR|"
+    rf"Borussia|Eintracht|Fortuna|Alemannia|Arminia|Kickers|Rot-Weiss|Rot-Weiß|Dynamo|Lokomotive|Energie|"
+    rf"Union|Hertha|Werder|Hansa|Preußen|Bayer|Olympique|Sporting|Real|Atlético|Inter|AS|AC)"
+    rf"(?:\s+{_NAME}){{1,2}}(?:\s+\d{{2}})?")
+_INSTITUTION = re.compile(
+    rf"(?<![\w-])(?:{_NAME}-)?(?:Bundesamt|Landesamt|Amt|Institut|Verband|Bundesverband|Ministerium|Stiftung|Verein|"
+    rf"Gesellschaft|Zentrum|Akademie|Hochschule|Universität|Museum|Kommission|Bundesanstalt|Agentur|Rat|Kammer|"
+    rf"Komitee|Gericht|Fonds|Bank|Partei)\s+(?:für|der|des|zur)\s+(?:[a-zäöüß]+(?:e|en|er|es)\s+)?{_NAME}"
+    rf"(?:\s+(?:und|für)\s+{_NAME})?")
+_QUOTED_TITLE = re.compile(
+    rf"\b(?:der|dem|des|die|das|von|laut|im)\s[„“\"»]\s?((?:{_NAME}\s){{0,3}}{_NAME})\s?[“”\"«]")
+
+
+def shaped_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every club, institution and quoted medium in `text`."""
+    found = [(m.start(), m.end(), "ORG") for m in _CLUB.finditer(text)]
+    found += [(m.start(), m.end(), "ORG") for m in _INSTITUTION.finditer(text)]
+    found += [(m.start(1), m.end(1), "ORG") for m in _QUOTED_TITLE.finditer(text)]
+    return found
