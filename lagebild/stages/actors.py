@@ -273,31 +273,7 @@ def _single_word_may_name(text: str, word: tuple[int, int, str], mentions: list[
         return True
     previous = text[max(0, word[0] - 30):word[0]].rstrip(" ,").rsplit(" ", 1)[-1]
     return (previous in _TITLES or previous in _SPEECH_VERBS or _SPEECH_AFTER.match(text, word[1]) is not None
-            or _role_before(mentions, ends, text, word[0]) is not None or _lone_proper_noun(text, word))
-
-
-_DETERMINERS = frozenset(
-    "der die das dem den des ein eine einer eines einem einen kein keine keinen keinem keines sein seine seinen "
-    "seinem seiner ihr ihre ihren ihrem ihrer dieser diese dieses diesem diesen jeder jede jedes jeden jedem "
-    "unser unsere mein meine zum zur im am beim vom ins ans".split())
-_ENDINGS = ("e", "en", "er", "es", "em")
-_NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "ment", "nis", "tum", "ling", "ei",
-                  "ens", "els", "ers", "ung", "ik", "ur", "age", "ie")
-_PLACE_PREPOSITIONS = frozenset("in nach aus nahe zwischen bei".split())
-
-
-def _lone_proper_noun(text: str, word: tuple[int, int, str]) -> bool:
-    """A word inside a sentence that HanTa's lexicon knows only as a proper noun and no
-    list names as a first name or function word: most often a surname ("Kolb", "Madoff")."""
-    before = text[max(0, word[0] - 40):word[0]].rstrip()
-    if not before or before[-1] in ".!?:„“\"»«(":
-        return False          # a sentence's first word is capitalised anyway
-    previous = before.rsplit(None, 1)[-1].lower()
-    if previous in _DETERMINERS or (previous.isalpha() and previous.islower() and previous.endswith(_ENDINGS)):
-        return False          # "des Gesamtvermögens", "ein cooles Gimmick": a common noun
-    name = word[2]
-    return (len(name) > 3 and "-" not in name and not name.endswith(_NOUN_SUFFIXES) and not name.isupper()
-            and not _function_word(name) and name not in first_names() and is_proper_noun(name))
+            or _role_before(mentions, ends, text, word[0]) is not None)
 
 
 def _trim_run(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -354,8 +330,6 @@ def _classify_run(text: str, run: list[tuple[int, int, str]], previous: str, rol
             return Mention(start, end, name, None, None, "LOC")
         if word in cities() and is_proper_noun(word):   # "Essen", "Halle" are words too
             return Mention(start, end, name, cities()[word], None, "LOC")
-        if _lone_proper_noun(text, trimmed[0]):   # "in Kreischa" is a place, "mit Peters" a person
-            return Mention(start, end, name, None, None, "LOC" if previous in _PLACE_PREPOSITIONS else "PER")
     return None
 
 
