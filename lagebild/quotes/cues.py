@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass
 
 from lagebild.actors.names import _tagger
-from lagebild.datafiles import read_table
+from lagebild.datafiles import read_table, read_words
 
 _INSEPARABLE = ("be", "er", "ver", "zer", "ent", "emp", "ge", "miss", "wider", "hinter", "unter", "über")
 FIRST_PERSON = frozenset("ich wir mir mich uns unser unsere unseren unserem unserer mein meine meinen meinem meiner".split())
@@ -78,6 +78,8 @@ def is_subjunctive(word: str, reported: bool = False) -> bool:
     lower = word.lower()
     if lower in _SUBJUNCTIVE_FORMS:
         return True
+    if len(lower) < 3 or lower in read_words("lang/de/function_words.tsv"):
+        return False
     if reported and _is_subjunctive_two(lower):
         return True
     if not lower.endswith("e") or len(lower) < 3:
@@ -102,4 +104,7 @@ def _is_subjunctive_two(lower: str) -> bool:
 
 
 def is_finite_verb(word: str) -> bool:
-    return _analysis(word.lower())[2].endswith("(FIN)") if word[:1].islower() else False
+    """A lower-case finite verb form (HanTa), function words excluded without asking it."""
+    if not word[:1].islower() or word in read_words("lang/de/function_words.tsv"):
+        return False
+    return _analysis(word)[2].endswith("(FIN)")

@@ -8,6 +8,7 @@ Inch marks (17") and apostrophes are no quotation marks.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 _DOUBLE = "„“”\"»«‟"
@@ -19,6 +20,7 @@ _CLOSERS = {
     "‚": "‘’", "‘": "’‘", "‹": "›‹", "›": "‹›",
 }
 _ALWAYS_OPEN = "„‚"
+_MARK_OR_BREAK = re.compile("[\n" + re.escape(_DOUBLE + _SINGLE) + "]")
 
 
 @dataclass(slots=True)
@@ -49,12 +51,11 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     stack: list[tuple[str, int]] = []
     n = len(text)
-    for i, char in enumerate(text):
+    for match in _MARK_OR_BREAK.finditer(text):
+        i, char = match.start(), match.group()
         if char == "\n":
             if stack and (i + 1 < n and text[i + 1] == "\n" or i == 0 or text[i - 1] != "\n"):
                 _close_all(stack, spans, _trim_end(text, i))
-            continue
-        if char not in _DOUBLE and char not in _SINGLE:
             continue
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < n else " "

@@ -14,8 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from lagebild.actors.names import word_class
-from lagebild.datafiles import read_table
+from lagebild.datafiles import read_table, read_words
 
 ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
 # Words that end the noun phrase after a cue ("sagte Biden am Donnerstag").
@@ -209,7 +208,8 @@ def _names_someone(phrase: str) -> bool:
     if words[0].lower() in ("dem", "den", "des", "eines", "einem", "einen"):
         return False
     head = next((w for w in words if w[:1].isupper() and w.lower() not in ARTICLES), None)
-    return head is not None and word_class(head) in ("NN", "NE")
+    return head is not None and head.lower() not in read_words("lang/de/function_words.tsv") \
+        and not head.lower().endswith(("weise", "falls", "dings"))
 
 
 def as_speaker(index: ActorIndex, actor: dict) -> Speaker:

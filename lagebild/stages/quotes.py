@@ -35,6 +35,8 @@ _BACK_REFERENCE = re.compile(r"(?:Das|Dies)\s+(\w+)\s+")
 # An infinitive clause after an accusation is the deed of the accused, not what was said.
 _INFINITIVE_END = re.compile(r"\bzu\s+\w+(?:\s+(?:haben|sein|werden|können|lassen|wollen))?\s*[.!?]?\s*$|\w+zu\w+en\s*[.!?]?\s*$")
 _ACCUSATIONS = frozenset("vorwerfen vorhalten unterstellen beschuldigen anprangern ankreiden".split())
+# Words besides the cues that can attribute a sentence ("laut", "zufolge", ", so X", "hieß es").
+_TRIGGERS = frozenset("laut Laut zufolge gemäß Gemäß so hieß heißt zitiert wie Wie Das Dies".split())
 _AUXILIARIES = frozenset("hat hatte habe hätte haben hatten".split())
 _CLAUSE_STARTS = frozenset("dass ob wie wer was warum wann wo weshalb wieso".split())
 _NOT_QUOTE_CLAUSE = frozenset(
@@ -320,6 +322,9 @@ class _QuoteFinder:
     # --- indirect speech ----------------------------------------------------------------
 
     def _indirect(self, number: int, sentence: Sentence, words: list[tuple[int, int, str]]) -> None:
+        recent = self.last_speaker is not None and number - self.last_speaker[0] <= 3
+        if not recent and not any(w[2] in self.forms or w[2] in _TRIGGERS or w[2].endswith("angaben") for w in words):
+            return      # nothing here can report speech
         if self._covered_by_quote(sentence):
             return
         cues = [(start, end, word) for start, end, word in self._cues_in(sentence.start, sentence.end, words)
@@ -654,15 +659,14 @@ class _QuoteFinder:
         first = words[0].lower()
         if first in _NOT_QUOTE_CLAUSE:
             return False
-        subjunctive = any(is_subjunctive(w) for w in words[1:8] if w[:1].islower())
         if cue.kind == "thought":
-            return first == "dass" or subjunctive
-        if first not in _CLAUSE_STARTS and _INFINITIVE_END.search(self.text[start:end]) \
-                and not any(is_finite_verb(w) for w in words):
-            return cue.lemma not in _ACCUSATIONS     # "sagte zu, die Ukraine zu unterstützen"
-        if first in _CLAUSE_STARTS or subjunctive:
+            return first == "dass" or any(is_subjunctive(w) for w in words[1:8] if w[:1].islower())
+        if first in _CLAUSE_STARTS:
             return True
-        if first in _RELATIVE and words[1][:1].islower() and words[-1][:1].islower() and is_finite_verb(words[-1]):
+        if _INFINITIVE_END.search(self.text[start:end]) and not any(is_finite_verb(w) for w in words):
+            return cue.lemma not in _ACCUSATIONS     # "sagte zu, die Ukraine zu unterstützen"
+        if first in _RELATIVE and words[1][:1].islower() and words[-1][:1].islower() and is_finite_verb(words[-1]) \
+                and not any(is_subjunctive(w) for w in words[1:8] if w[:1].islower()):
             return False            # "kritisierte die Entscheidung, die am Montag getroffen wurde"
         return True
 
