@@ -43,11 +43,28 @@ def record_text(record: dict) -> str:
             seen.add(key)
             coded = "/".join(part for part in (actor["code"], actor["sector"]) if part) or "-"
             lines.append(f"  {actor['text']!r:<32} {actor['kind']:<5} {coded:<10} {actor['name']}")
+    if record["quotes"]:
+        lines += ["", "## Quotes"]
+        for quote in record["quotes"]:
+            lines += _quote_lines(quote)
     if record["removed"]:
         lines += ["", "## Removed by the cleaner"]
         for removed in record["removed"]:
             lines.append(f"  [{removed['reason']}] {removed['text']!r}")
     return "\n".join(lines)
+
+
+def _quote_lines(quote: dict) -> list[str]:
+    """A quote: who said it (code), to whom and through whom, its cue and its words."""
+    who = f"{quote['speaker']} ({quote.get('speaker_code') or '-'})"
+    if quote.get("addressee"):
+        who += f" to {quote['addressee']}"
+    if quote.get("via"):
+        who += f", via {quote['via']}"
+    cue = f", cue {quote['cue']!r}" if quote.get("cue") else ""
+    head = f"  [{quote['kind']}] {who}{cue}:"
+    return [head, textwrap.fill(quote["text"], width=100, initial_indent="      „",
+                                subsequent_indent="       ", break_on_hyphens=False) + "“"]
 
 
 def stats_text(stats: dict, where: str) -> str:
