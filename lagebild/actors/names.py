@@ -43,6 +43,22 @@ def word_class(word: str) -> str:
     return _tagger().analyze(word)[1]
 
 
+@functools.cache
+def _lexicon_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """The word stems HanTa's model saw as proper nouns and as common nouns, lower case."""
+    tagger = _tagger()
+    tags = {tag: number for number, tag in tagger.int2tag.items()}
+    return frozenset(tagger.LP_m_t.get(tags["NE"], ())), frozenset(tagger.LP_m_t.get(tags["NN"], ()))
+
+
+def known_name(word: str) -> bool:
+    """A word HanTa's training corpus knew only as a proper noun ("Schulz", "Peters"),
+    looked up without running the tagger."""
+    proper, common = _lexicon_sets()
+    lower = word.lower()
+    return lower in proper and lower not in common
+
+
 def is_proper_noun(word: str) -> bool:
     return word_class(word) == "NE"
 

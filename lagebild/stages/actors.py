@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from lagebild.actors.knowledge import Referent
 from lagebild.actors.lexicon import Match, find_matches
-from lagebild.actors.names import cities, first_names, is_proper_noun
+from lagebild.actors.names import cities, first_names, is_proper_noun, known_name
 from lagebild.actors.patterns import shaped_names
 from lagebild.datafiles import read_words
 from lagebild.document import Document
@@ -273,7 +273,25 @@ def _single_word_may_name(text: str, word: tuple[int, int, str], mentions: list[
         return True
     previous = text[max(0, word[0] - 30):word[0]].rstrip(" ,").rsplit(" ", 1)[-1]
     return (previous in _TITLES or previous in _SPEECH_VERBS or _SPEECH_AFTER.match(text, word[1]) is not None
-            or _role_before(mentions, ends, text, word[0]) is not None)
+            or _role_before(mentions, ends, text, word[0]) is not None or _lone_name(text, word))
+
+
+_DETERMINERS = frozenset(
+    "der die das dem den des ein eine einer eines einem einen kein keine keinen keinem keines sein seine seinen "
+    "seinem seiner ihr ihre ihren ihrem ihrer dieser diese dieses diesem diesen jeder jede jedes jeden jedem "
+    "unser unsere mein meine zum zur im am beim vom ins ans".split())
+_PLACE_PREPOSITIONS = frozenset("in nach aus nahe bei".split())
+
+
+def _lone_name(text: str, word: tuple[int, int, str]) -> bool:
+    """A word inside a sentence, after no article, that HanTa's lexicon knows only as a
+    proper noun ("mit Peters", "Schulz hatte"): most often a surname."""
+    before = text[max(0, word[0] - 40):word[0]].rstrip()
+    if not before or before[-1] in ".!?:„“\"»«(" or len(word[2]) < 3:
+        return False
+    previous = before.rsplit(None, 1)[-1].lower()
+    return (previous not in _DETERMINERS and not _function_word(word[2]) and word[2] not in first_names()
+            and known_name(word[2]))
 
 
 def _trim_run(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -330,6 +348,8 @@ def _classify_run(text: str, run: list[tuple[int, int, str]], previous: str, rol
             return Mention(start, end, name, None, None, "LOC")
         if word in cities() and is_proper_noun(word):   # "Essen", "Halle" are words too
             return Mention(start, end, name, cities()[word], None, "LOC")
+        if _lone_name(text, trimmed[0]):   # "in Tilburg" is a place, "mit Peters" a person
+            return Mention(start, end, name, None, None, "LOC" if previous in _PLACE_PREPOSITIONS else "PER")
     return None
 
 

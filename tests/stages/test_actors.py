@@ -112,3 +112,13 @@ def test_actors_common_nouns_in_sentences_are_no_names(text):
 )
 def test_actors_odd_unicode_datelines_and_compounds(text, surface, code):
     assert find(text, surface, "2015-06-01" if "Davutoğlu" in text else "2022-05-01")[0] == code
+
+
+def test_actors_lone_known_surname_is_a_person():
+    # "Schulz" is a proper noun in HanTa's lexicon; after "mit" and no article it is a person
+    assert find("Der Trainer sprach lange mit Schulz über die neue Saison.", "Schulz")[2] == "PER"
+
+
+def test_known_name_lookup_needs_no_tagger_run():
+    from lagebild.actors.names import known_name
+    assert known_name("Schulz") and not known_name("Haus") and not known_name("Linie")
