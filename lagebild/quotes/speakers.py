@@ -26,6 +26,9 @@ _PHRASE_STOPS = frozenset(
     "so es sich, am".split())
 PRONOUNS = frozenset("er sie es man".split())
 _NAME_PARTICLES = frozenset("von van de al bin ibn".split())
+# Two or three capitalised words that are no article or function word: a person's name.
+_NAME_RUN = re.compile(r"\s*([A-ZÄÖÜ][\w'’-]+(?:\s+(?:al-|el-|bin\s+|de\s+|van\s+)?"
+                       r"[A-ZÄÖÜ][\w'’-]+){1,2})(?=\s+(?:dem|der|den)\b|\s*$)")
 _LEADING_ADVERB = re.compile(r"(?:etwa|dazu|dann|nun|jedoch|allerdings|zudem|weiter|ebenfalls|später|bereits|"
                              r"damals|noch|schon|selbst|außerdem|auch|daraufhin|zuletzt|erneut|wiederum)\s+")
 _WORD = re.compile(r"[\w][\w'’.-]*")
@@ -144,6 +147,11 @@ def speaker_in(index: ActorIndex, start: int, end: int) -> tuple[Speaker | None,
     """The speaker named in [start, end) and an addressee right after it ("sagte Biden
     Putin"; "der Nachrichtenagentur Reuters"), or (None, None)."""
     actors = [a for a in index.within(start, end) if a["kind"] in _SPEAKER_KINDS or a["kind"] == "PART"]
+    unnamed = _NAME_RUN.match(index.text, start, actors[0]["start"] if actors else end)
+    if unnamed and _name_like(unnamed.group(1)) and (not actors or index.text[unnamed.end():actors[0]["start"]].strip() in ("dem", "der", "den")):
+        # "sagte Riad Haddad dem Fernsehsender …": a name the knowledge lacks, then the addressee
+        addressee = as_speaker(index, actors[0]) if actors else None
+        return Speaker(unnamed.group(1), index.home_code(), unnamed.start(1), unnamed.end(1), "PER"), addressee
     if not actors:
         return _unknown_descriptor(index, start, end), None
     text = index.text
@@ -201,6 +209,15 @@ def _unknown_descriptor(index: ActorIndex, start: int, end: int) -> Speaker | No
     return None
 
 
+_NOT_IN_NAMES = frozenset("montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april "
+                          "mai juni juli august september oktober november dezember".split())
+
+
+def _name_like(run: str) -> bool:
+    function_words = read_words("lang/de/function_words.tsv")
+    return not any(w.lower() in function_words or w.lower() in _NOT_IN_NAMES for w in run.split())
+
+
 def _names_someone(phrase: str) -> bool:
     """A descriptor in the nominative whose head is a noun ("eine Kommissionssprecherin",
     "Regierungskritische Medien"), not an adverb ("Inzwischen") or an object ("Dem Arzt")."""
@@ -243,10 +260,25 @@ def describe(index: ActorIndex, actor: dict, floor: int, limit: int) -> Speaker:
             end = owner["end"]
             code = code or owner["code"]
     if text[start:start + 3].lower() in ("der", "die", "das", "den", "dem", "des"):
-        earlier = _earlier_descriptor(index, actor)
+        earlier = _earlier_descriptor(index, actor) or _person_in_office(index, actor)
         if earlier is not None:
             return earlier
     return Speaker(text[start:end], code or index.home_code(), start, end, "ROLE")
+
+
+def _person_in_office(index: ActorIndex, actor: dict) -> Speaker | None:
+    """"die Kanzlerin", "der Premierminister": the person of the role's country named
+    last before it (the actors layer codes roles by their country)."""
+    if actor["kind"] != "ROLE" or not actor["code"]:
+        return None
+    position = actor["start"]
+    while True:
+        person = index.before(position, ("PER",))
+        if person is None:
+            return None
+        if person["code"] == actor["code"]:
+            return as_speaker(index, person)
+        position = person["start"]
 
 
 def _earlier_descriptor(index: ActorIndex, actor: dict) -> Speaker | None:

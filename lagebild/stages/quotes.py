@@ -450,8 +450,9 @@ class _QuoteFinder:
         if hiess:
             prefield = (sentence.start, sentence.start + hiess.start())
             rest = (sentence.start + hiess.start(1), sentence.start + hiess.end(1))
-            for start, end in (rest, prefield):
-                speaker, _ = speaker_in(self.index, start, end)
+            recent = self.last_speaker[1] if self.last_speaker and number - self.last_speaker[0] <= 3 else None
+            for start, end in (rest, prefield, (None, None)):
+                speaker = speaker_in(self.index, start, end)[0] if start is not None else recent
                 if speaker is not None:
                     self._add_clause(sentence.start + hiess.end(), sentence.end,
                                      Attribution(speaker, None, None, "hieß es", sentence.end, sentence.start), number)
@@ -558,7 +559,7 @@ class _QuoteFinder:
         verb ("Am Montag sagte Biden, …") or its subject before it."""
         floor = self._subject_floor(sentence.start, cue_start)
         if re.match(r"\s*(?:[Ee]r|[Ss]ie)\s", self.text[floor:cue_start]):
-            speaker = self._pronoun(number)       # "Er bezeichnete … und warf … vor, …"
+            speaker = self._pronoun(number, floor)       # "Er bezeichnete … und warf … vor, …"
             if speaker is not None:
                 return Attribution(speaker, None, None, word, cue_end, floor)
         subject = self._subject(floor, cue_start, word, number)
@@ -579,7 +580,7 @@ class _QuoteFinder:
         pronoun = re.match(r"\s*(?:\w+\s+){0,2}?([Ee]r|[Ss]ie)\b", self.text[floor:cue_start]) or \
             re.match(r"\s+(?:\w+\s+)?(er|sie)\b", self.text[cue_end:sentence.end])
         if pronoun:
-            speaker = self._pronoun(number)
+            speaker = self._pronoun(number, cue_start)
             if speaker is not None:
                 return Attribution(speaker, None, None, word, cue_end, cue_start)
         return None
@@ -615,22 +616,29 @@ class _QuoteFinder:
     def _speaker(self, start: int, end: int, number: int) -> tuple[Speaker | None, Speaker | None]:
         phrase = self.text[start:end].strip()
         if phrase.lower() in PRONOUNS:
-            return (self._pronoun(number) if phrase.lower() != "man" else None), None
+            return (self._pronoun(number, start) if phrase.lower() != "man" else None), None
         if end <= start:
             return None, None
         return speaker_in(self.index, start, end)
 
-    def _pronoun(self, number: int) -> Speaker | None:
-        """"er", "sie": the last speaker within three sentences, else the last person."""
-        if self.last_speaker is not None and number - self.last_speaker[0] <= 3:
-            return self.last_speaker[1]
+    def _pronoun(self, number: int, position: int) -> Speaker | None:
+        """"er", "sie" at `position`: the speaker of this or the previous sentence when a
+        person spoke there; else the last person named before, outside quotes, within
+        three sentences ("… zurückgezogen, sagte Trump. Er hatte argumentiert, …")."""
+        last = self.last_speaker
+        if last is not None and number - last[0] <= 1 and last[1].kind in ("PER", "ROLE"):
+            return last[1]
         floor = self.doc.sentences[max(0, number - 3)].start
-        actor = self.index.before(self.doc.sentences[number].start, ("PER",))
-        if actor is not None and actor["start"] >= floor:
-            return as_speaker(self.index, actor)
-        actor = self.index.before(self.doc.sentences[number].start, ("ROLE",))
-        if actor is not None and actor["start"] >= floor:
-            return describe(self.index, actor, floor, self.doc.sentences[number].start)
+        person = self.index.before(position, ("PER",))
+        while person is not None and self._inside_span(person["start"]):
+            person = self.index.before(person["start"], ("PER",))
+        if person is not None and person["start"] >= floor:
+            return as_speaker(self.index, person)
+        if last is not None and number - last[0] <= 3:
+            return last[1]
+        role = self.index.before(position, ("ROLE",))
+        if role is not None and role["start"] >= floor:
+            return describe(self.index, role, floor, position)
         return None
 
     def _comma_after_cue(self, cue_end: int, limit: int) -> int | None:
