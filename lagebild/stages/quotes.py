@@ -44,9 +44,11 @@ _NOT_QUOTE_CLAUSE = frozenset(
     "welches dessen deren denen".split())
 _RELATIVE = frozenset("der die das dem den".split())
 _ATTRIBUTION = re.compile(
-    r"\b(?:[Ll]aut|[Gg]emäß|[Nn]ach (?:eigenen |offiziellen |ersten |übereinstimmenden )?(?:Angaben|Aussagen|Worten|"
+    r"\b(?:(?:[Ll]aut|[Gg]emäß)\b|[Nn]ach (?:eigenen |offiziellen |ersten |übereinstimmenden )?(?:Angaben|Aussagen|Worten|"
     r"Ansicht|Einschätzung|Darstellung|Informationen|Auffassung|Schätzungen|Berichten) (?:von |des |der |dem )?)")
 _ZUFOLGE = re.compile(r"\bzufolge\b")
+# a report named before: its source is the last speaker ("Dem Bericht zufolge")
+_REPORTED_BEFORE = re.compile(r"^(?:[Dd]em|[Dd]en|[Dd]iesen|[Dd]iesem)\s+(?:Bericht|Angaben|Informationen|Berichten|Schreiben)$")
 # an article that marks a dative or accusative object, not the subject: "Den Demokraten warf er vor"
 _OBJECT_ARTICLE = re.compile(r"(?:^|\s)(?:[Dd]em|[Dd]en|[Ee]inem|[Ee]inen)\s+(?:[a-zäöüß-]+\s+){0,2}$")
 _COMPOUND_ATTRIBUTION = re.compile(r"\b[Nn]ach ([A-ZÄÖÜ][a-zäöüß]+?)-?(?:angaben|Angaben)\b")
@@ -384,8 +386,9 @@ class _QuoteFinder:
             after = self.text[cue_end:sentence.end]
             if not wie or not after.lstrip().startswith(","):
                 continue
-            start, end = phrase_after(self.text, sentence.start + wie.end(), cue_start)
-            speaker, addressee = self._speaker(start, end, number)
+            subject = self._subject(sentence.start + wie.end(), cue_start, word, number)
+            speaker, addressee = (subject.speaker, None) if subject else self._speaker(
+                *phrase_after(self.text, sentence.start + wie.end(), cue_start), number)
             if speaker is not None:
                 clause_start = cue_end + after.index(",") + 1
                 self._add_clause(clause_start, sentence.end,
@@ -502,7 +505,9 @@ class _QuoteFinder:
             named = self._named_in_apposition(end, sentence.end)
             if named is not None and speaker is not None and speaker.kind != "PER":
                 speaker, end = named, named.end
-                phrase = (phrase[0], max(phrase[1], text.index(",", named.end) if "," in text[named.end:named.end + 2] else named.end))
+                phrase = (phrase[0], max(phrase[1], named.end))
+            if speaker is None and _REPORTED_BEFORE.search(text[start:end]) and self._recent(number):
+                speaker = self.last_speaker[1]      # "Dem Bericht zufolge", "den Angaben zufolge"
         if speaker is None or self._inside_span(match.start()):
             return False
         after = text[phrase[1]:sentence.end].strip(" ,.!?")
@@ -515,6 +520,9 @@ class _QuoteFinder:
         self._add(sentence.start, sentence.end, claim, self._clause_kind(sentence.start, sentence.end),
                   Attribution(speaker, None, None, match.group().strip(), end), number)
         return True
+
+    def _recent(self, number: int, sentences: int = 3) -> bool:
+        return self.last_speaker is not None and number - self.last_speaker[0] <= sentences
 
     def _subjunctive_continuation(self, number: int, sentence: Sentence, words: list[tuple[int, int, str]]) -> bool:
         """A sentence in the subjunctive right after reported speech reports the same speaker."""
