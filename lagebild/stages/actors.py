@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from lagebild.actors.knowledge import Referent
 from lagebild.actors.lexicon import Match, find_matches
-from lagebild.actors.names import cities, first_names, is_proper_noun, known_name
+from lagebild.actors.names import cities, common_noun, first_names, known_name
 from lagebild.actors.patterns import shaped_names
 from lagebild.datafiles import read_words
 from lagebild.document import Document
@@ -286,12 +286,10 @@ _PLACE_PREPOSITIONS = frozenset("in nach aus nahe bei".split())
 def _lone_name(text: str, word: tuple[int, int, str]) -> bool:
     """A word inside a sentence, after no article, that HanTa's lexicon knows only as a
     proper noun ("mit Peters", "Schulz hatte"): most often a surname."""
-    before = text[max(0, word[0] - 40):word[0]].rstrip()
-    if not before or before[-1] in ".!?:„“\"»«(" or len(word[2]) < 3:
+    if len(word[2]) < 3 or not known_name(word[2]) or _function_word(word[2]) or word[2] in first_names():
         return False
-    previous = before.rsplit(None, 1)[-1].lower()
-    return (previous not in _DETERMINERS and not _function_word(word[2]) and word[2] not in first_names()
-            and known_name(word[2]))
+    before = text[max(0, word[0] - 40):word[0]].rstrip()
+    return bool(before) and before[-1] not in ".!?:„“\"»«(" and before.rsplit(None, 1)[-1].lower() not in _DETERMINERS
 
 
 def _trim_run(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -324,7 +322,7 @@ def _classify_run(text: str, run: list[tuple[int, int, str]], previous: str, rol
         end -= 1  # a sentence-final period glued to the last word
     name = text[start:end]
     def lone_noun() -> bool:   # "sagte die Versicherung": no person (asked only where it matters)
-        return len(words) == 1 and not is_proper_noun(words[0])
+        return len(words) == 1 and common_noun(words[0])
 
     if (role is not None or previous in _TITLES) and not lone_noun():
         code, sector = (role.code, role.sector) if role and role.kind == "ROLE" else (None, None)
@@ -346,7 +344,7 @@ def _classify_run(text: str, run: list[tuple[int, int, str]], previous: str, rol
             return Mention(start, end, name, None, None, "ORG")
         if _PLACE_WORD.match(word):
             return Mention(start, end, name, None, None, "LOC")
-        if word in cities() and is_proper_noun(word):   # "Essen", "Halle" are words too
+        if word in cities() and not common_noun(word):   # "Essen", "Halle" are words too
             return Mention(start, end, name, cities()[word], None, "LOC")
         if _lone_name(text, trimmed[0]):   # "in Tilburg" is a place, "mit Peters" a person
             return Mention(start, end, name, None, None, "LOC" if previous in _PLACE_PREPOSITIONS else "PER")
