@@ -673,8 +673,8 @@ class _QuoteFinder:
         if len(words) < 2:
             return False
         first = words[0].lower()
-        if first in _NOT_QUOTE_CLAUSE:
-            return False
+        if first in _NOT_QUOTE_CLAUSE or is_finite_verb(words[0]):
+            return False            # "X, der sich als Vermittler anbietet, nannte …": the main clause goes on
         if cue.kind == "thought":
             return first == "dass" or any(is_subjunctive(w) for w in words[1:8] if w[:1].islower())
         if first in _CLAUSE_STARTS:

@@ -150,6 +150,8 @@ CASES = [
     ("Die Opposition nannte den Plan „völlig unrealistisch“.", []),
     # a relative clause after a speech verb is not what was said
     ("Baerbock kritisierte die Entscheidung, die am Montag in Moskau getroffen wurde.", []),
+    # a speech verb closing a relative clause: the main clause goes on after the comma
+    ("Der Außenminister, dessen Land sich als Vermittler anbietet, nannte das Treffen einen ersten Schritt.", []),
     # an adverbial clause after a speech verb is not what was said
     ("Biden warnte Putin vor Konsequenzen, falls russische Truppen einmarschieren sollten.", []),
     # inch marks, apostrophes and scare quotes
