@@ -76,5 +76,6 @@ def default_stages() -> list[StageFunction]:
     from lagebild.stages.actors import tag_actors
     from lagebild.stages.times import tag_times
     from lagebild.stages.quotes import tag_quotes
+    from lagebild.stages.events import tag_events
 
-    return [extract, clean, detect_language, segment, tag_times, tag_actors, tag_quotes]
+    return [extract, clean, detect_language, segment, tag_times, tag_actors, tag_quotes, tag_events]

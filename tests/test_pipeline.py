@@ -15,7 +15,7 @@ def shout(doc: Document) -> Document:
 
 def test_pipeline_default_order_fits_together():
     pipeline = Pipeline(default_stages())
-    assert pipeline.names == ["extract", "clean", "detect_language", "segment", "tag_times", "tag_actors", "tag_quotes"]
+    assert pipeline.names == ["extract", "clean", "detect_language", "segment", "tag_times", "tag_actors", "tag_quotes", "tag_events"]
     assert {"text", "language", "sentences", "tokens", "removed", "times"} <= pipeline.provides
 
 

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from lagebild.actors.names import _tagger
 from lagebild.datafiles import read_table, read_words
+from lagebild.morphology import verb_forms
 
-_INSEPARABLE = ("be", "er", "ver", "zer", "ent", "emp", "ge", "miss", "wider", "hinter", "unter", "über")
 FIRST_PERSON = frozenset("ich wir mir mich uns unser unsere unseren unserem unserer mein meine meinen meinem meiner".split())
 # Konjunktiv I forms HanTa does not mark with the -e suffix.
-_SUBJUNCTIVE_FORMS = frozenset("sei seien seiest sein".split()) - {"sein"}
+_SUBJUNCTIVE_FORMS = frozenset("sei seien seiest".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,20 +19,6 @@ class Cue:
     lemma: str
     particle: str | None   # the separable particle, when the form is the finite verb without it
     kind: str              # verb, thought, noun, prep
-
-
-def _regular_forms(base: str) -> tuple[str, str, str]:
-    """Present third person, past third person and participle of a weak verb."""
-    stem = base[:-2] if base.endswith("en") else base[:-1]
-    joint = "e" if stem.endswith(("t", "d")) or (stem.endswith(("m", "n")) and stem[-2:-1] not in "aeiouäöührl") else ""
-    prefix = "" if base.startswith(_INSEPARABLE) or base.endswith("ieren") else "ge"
-    return f"{stem}{joint}t", f"{stem}{joint}te", f"{prefix}{stem}{joint}t"
-
-
-def _finite_forms(base: str, present: str, past: str) -> set[str]:
-    stem = base[:-2] if base.endswith("en") else base[:-1]
-    past_plural = past + ("n" if past.endswith("e") else "en")
-    return {present, base, stem + "e", stem + "en" if not base.endswith("en") else base, past, past_plural}
 
 
 @functools.cache
@@ -51,18 +37,8 @@ def cue_forms(language: str = "de") -> dict[str, tuple[Cue, ...]]:
             add(lemma, Cue(lemma, None, kind))
             continue
         particle = None if particle == "-" else particle
-        base = lemma[len(particle):] if particle else lemma
-        present, past, participle = _regular_forms(base) if spec == "-" else spec.split(",")
-        finite = _finite_forms(base, present, past)
-        if particle:
-            for form in finite:
-                add(form, Cue(lemma, particle, kind))
-                add(particle + form, Cue(lemma, None, kind))   # verb-final: "wie X mitteilte"
-            add(particle + participle, Cue(lemma, None, kind))
-            add(particle + "zu" + base, Cue(lemma, None, kind))
-        else:
-            for form in finite | {participle}:
-                add(form, Cue(lemma, None, kind))
+        for form, needs_particle in verb_forms(lemma, particle, None if spec == "-" else spec).items():
+            add(form, Cue(lemma, particle if needs_particle else None, kind))
     return {form: tuple(cues) for form, cues in forms.items()}
 
 

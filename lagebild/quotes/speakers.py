@@ -8,13 +8,11 @@ pronoun ("er") point back to an earlier speaker or actor.
 """
 from __future__ import annotations
 
-import bisect
-import functools
 import re
-from collections import Counter
 from dataclasses import dataclass
 
-from lagebild.datafiles import read_table, read_words
+from lagebild.actors.index import ActorIndex
+from lagebild.datafiles import read_words
 
 ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
 # Words that end the noun phrase after a cue ("sagte Biden am Donnerstag").
@@ -45,45 +43,6 @@ class Speaker:
     start: int
     end: int
     kind: str
-
-
-@functools.cache
-def country_codes() -> frozenset[str]:
-    return frozenset(row[0] for row in read_table("knowledge/countries.tsv", 7))
-
-
-class ActorIndex:
-    """The actors of a document sorted by start, for lookups by position."""
-
-    def __init__(self, text: str, actors: list[dict]):
-        self.text = text
-        self.actors = sorted(actors, key=lambda a: a["start"])
-        self.starts = [a["start"] for a in self.actors]
-        self._home: str | None | bool = False
-
-    def within(self, start: int, end: int) -> list[dict]:
-        left = bisect.bisect_left(self.starts, start)
-        right = bisect.bisect_left(self.starts, end)
-        return self.actors[left:right]
-
-    def before(self, position: int, kinds: tuple[str, ...]) -> dict | None:
-        index = bisect.bisect_left(self.starts, position) - 1
-        while index >= 0:
-            actor = self.actors[index]
-            if actor["kind"] in kinds:
-                return actor
-            index -= 1
-        return None
-
-    def home_code(self) -> str | None:
-        """The country of the persons the article names most often (else of all its
-        actors): the country of a speaker the knowledge does not place."""
-        if self._home is False:
-            countries = country_codes()
-            persons = Counter(a["code"] for a in self.actors if a["code"] in countries and a["kind"] == "PER")
-            counts = persons or Counter(a["code"] for a in self.actors if a["code"] in countries)
-            self._home = counts.most_common(1)[0][0] if counts else None
-        return self._home
 
 
 def phrase_after(text: str, position: int, limit: int) -> tuple[int, int]:

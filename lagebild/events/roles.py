@@ -1,0 +1,63 @@
+"""Who acts on whom: source and target actors around an event trigger, from word order
+and case cues German gives without a parser.
+
+* Active clauses: the source is the first free actor of the clause (not after a
+  preposition, not marked as an object by "dem/den/einem/einen"); the target is the
+  next free actor ("Biden warnte Putin", "als Moskau die Krim eroberte") or the actor
+  after a preposition the trigger takes ("telefonierte mit Selenskyj").
+* Passive clauses ("wurde von X angegriffen"): the source follows "von/durch", the
+  target is the subject.
+* Nouns: the source is a possessive or adjective before the noun ("Russlands Angriff",
+  "russische Angriffe") or a genitive after it ("der Angriff Russlands"), else the
+  clause's subject; the target follows a preposition ("auf die Ukraine").
+* Coordination: actors joined by "und", "sowie" or commas form a group; each pair of
+  source and target makes one event.
+"""
+from __future__ import annotations
+
+import re
+
+# Actor kinds that can act or be acted on; a place (LOC) only as a target ("eroberte die Krim").
+SOURCE_KINDS = ("PER", "ORG", "GPE", "ROLE", "NOM", "PART")
+TARGET_KINDS = SOURCE_KINDS + ("LOC",)
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|im|ins|mit|von|vom|über|aus|nach|zu|zum|zur|für|gegen|an|am|auf|bei|beim|vor|zwischen|um|gegenüber|"
+    r"durch|seit|unter|ohne|trotz|wegen|laut|nahe)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_OBJECT_BEFORE = re.compile(r"\b(?:[Dd]em|[Dd]en|[Ee]inem|[Ee]inen|[Ii]hrem|[Ss]einem|[Ss]einen|[Ii]hren)\s+(?:[\w-]+\s+){0,2}$")
+_JOIN = re.compile(r"^\s*(?:,|und|sowie|oder|,\s*und)\s*(?:(?:der|die|das|den|dem|des)\s+)?(?:[a-zäöüß-]+\s+){0,2}$")
+
+
+def free(text: str, actor: dict, floor: int) -> bool:
+    """An actor that stands as a subject or a direct object, not after a preposition."""
+    before = text[max(floor, actor["start"] - 40):actor["start"]]
+    return not _PREPOSITION_BEFORE.search(before)
+
+
+def dative_or_accusative(text: str, actor: dict, floor: int) -> bool:
+    return bool(_OBJECT_BEFORE.search(text[max(floor, actor["start"] - 30):actor["start"]]))
+
+
+def group(text: str, actors: list[dict], first: dict) -> list[dict]:
+    """`first` and the actors coordinated with it ("Biden und Putin", "Großbritannien,
+    Frankreich und Deutschland")."""
+    members = [first]
+    index = actors.index(first)
+    for actor in actors[index + 1:]:
+        if _JOIN.match(text[members[-1]["end"]:actor["start"]]):
+            members.append(actor)
+        elif actor["start"] == members[-1]["end"] + 1 and actor["kind"] == "PER" and members[-1]["kind"] in ("ROLE", "NOM", "PART"):
+            members[-1] = actor      # "Außenminister Sergej Lawrow": the name stands for the role
+        else:
+            break
+    return members
+
+
+def after_preposition(text: str, actors: list[dict], prepositions: tuple[str, ...], start: int, end: int) -> list[dict]:
+    """The actors right after one of `prepositions` in text[start:end] ("mit dem
+    ukrainischen Präsidenten Wolodymyr Selenskyj"), with those coordinated with them."""
+    for match in re.finditer(r"\b(" + "|".join(prepositions) + r")\b", text[start:end]):
+        position = start + match.end()
+        following = [a for a in actors if position <= a["start"] < position + 60 and a["kind"] in TARGET_KINDS]
+        if following and not re.search(r"[,.;]", text[position:following[0]["start"]]):
+            return group(text, actors, following[0])
+    return []

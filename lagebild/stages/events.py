@@ -1,0 +1,305 @@
+"""The events stage: who did what to whom, when and where (CODEBOOK.md section 4).
+
+Triggers come from the lexicon `lang/de/event_triggers.tsv` (verbs with their
+separable particles, nouns, noun + verb phrases); the source and target from word
+order and case cues around them (lagebild/events/roles.py); the date from the time
+expression of the trigger's clause, else of its sentence, else the publication date;
+the status from the clause (negated: "nicht", "kein"; hypothetical: "falls", "wenn";
+planned: future tense, "planen", "wollen", "sollen"); the location from a place after
+"in" or the dateline. Inside a quote, "wir"/"ich" is the speaker and "mir"/"uns" the
+speaker as target. Every event carries `why`: the lexicon entry and the rule.
+
+One record per distinct (type, source code, target code, date) per article; events
+whose source has no code, and events of a type that needs a target without one, are
+dropped, not guessed.
+"""
+from __future__ import annotations
+
+import re
+
+from lagebild.actors.index import ActorIndex
+from lagebild.document import Document, Sentence
+from lagebild.events.lexicon import Trigger, lexicon
+from lagebild.events.roles import SOURCE_KINDS, TARGET_KINDS, after_preposition, dative_or_accusative, free, group
+from lagebild.pipeline import stage
+from lagebild.stages.times import granularity
+from lagebild.temporal.tense import clause_tense
+
+LANGUAGES = ("de",)
+# Types that may go without a target (CODEBOOK.md section 4).
+UNDIRECTED = frozenset("PROTEST MOBILIZE RETREAT ASSAULT COERCE".split())
+SYMMETRIC = frozenset("CONSULT AGREE COOPERATE".split())
+_NEGATION = re.compile(r"\b(?:nicht|kein|keine|keinen|keinem|keiner|nie|niemals)\b")
+_CONDITION = re.compile(r"\b(?:falls|wenn|sofern|sollte|sollten|würde|würden)\b", re.IGNORECASE)
+_PLAN = re.compile(r"\b(?:plant|planen|geplant|will|wollen|soll|sollen|beabsichtigt|vorgesehen)\b")
+_PASSIVE = re.compile(r"\b(?:wurde|wurden|worden|wird|werden)\b")
+_AGENT = re.compile(r"\b(?:von|vom|durch)\s+")
+_FIRST_PERSON_SOURCE = re.compile(r"\b(?:[Ww]ir|[Ii]ch)\b")
+_FIRST_PERSON_TARGET = re.compile(r"\b(?:[Mm]ir|[Uu]ns|[Mm]ich)\b")
+# A clause ends at a comma, semicolon, colon, bracket or dash; quotation marks do not end
+# it ("warnte Putin vor „Konsequenzen“").
+_CLAUSE_BOUNDARY = re.compile(r"[,;:()]|\s[–—-]\s")
+_NAMED = ("PER", "ORG", "GPE", "LOC")
+_AFTER_PREPOSITION = re.compile(r"\b(?:über|vor|nach|wegen|trotz|seit|bei|mit|von|zu|zur|zum|in|im|für|gegen|angesichts)"
+                                r"\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def clause_bounds(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> tuple[int, int]:
+    """The clause around text[start:end] within its sentence."""
+    left = sentence_start
+    for match in _CLAUSE_BOUNDARY.finditer(text, sentence_start, start):
+        left = match.end()
+    match = _CLAUSE_BOUNDARY.search(text, end, sentence_end)
+    return left, (match.start() if match else sentence_end)
+
+
+@stage(requires=("text", "sentences", "tokens", "times", "actors", "quotes"), provides=("events",))
+def tag_events(doc: Document) -> Document:
+    """Reads doc.text, doc.sentences, doc.tokens, doc.times, doc.actors, doc.quotes and
+    doc.published; adds doc.events."""
+    doc.events = []
+    if doc.language not in LANGUAGES or not doc.actors:
+        return doc
+    coder = _EventCoder(doc)
+    for sentence, words in zip(doc.sentences, coder.words_by_sentence()):
+        for trigger, start, end in coder.triggers(sentence, words):
+            coder.code(trigger, start, end, sentence)
+    doc.events = coder.events
+    return doc
+
+
+class _EventCoder:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.text = doc.text
+        self.lexicon = lexicon("de")
+        self.index = ActorIndex(doc.text, doc.actors)
+        self.events: list[dict] = []
+        self.seen: set[tuple] = set()
+
+    def words_by_sentence(self) -> list[list[tuple[int, int, str]]]:
+        result: list[list[tuple[int, int, str]]] = [[] for _ in self.doc.sentences]
+        number, sentences = 0, self.doc.sentences
+        for token in self.doc.tokens:
+            if token.kind != "word":
+                continue
+            while number + 1 < len(sentences) and token.start >= sentences[number].end:
+                number += 1
+            result[number].append((token.start, token.end, self.text[token.start:token.end]))
+        return result
+
+    # --- triggers ---------------------------------------------------------------------------
+
+    def triggers(self, sentence: Sentence, words: list[tuple[int, int, str]]) -> list[tuple[Trigger, int, int]]:
+        """The triggers of a sentence: (trigger, start, end). A phrase ("Sanktionen
+        verhängen") wins over its noun alone; a particle verb needs its particle."""
+        found: list[tuple[Trigger, int, int]] = []
+        phrase_nouns: set[int] = set()
+        for start, end, word in words:
+            head = word.rsplit("-", 1)[-1] if "-" in word else word   # "US-Unterstützung"
+            if head != word:
+                start = end - len(head)
+            for trigger in self.lexicon.phrase_verbs.get(word, ()):
+                noun = self._word_in_clause(trigger.noun, start, end, sentence)
+                if noun is not None and self._particle_follows(trigger, end, sentence):
+                    found.append((trigger, start, end))
+                    phrase_nouns.add(noun)
+            if self._inside_name(start):
+                continue        # "Organisation für Sicherheit und Zusammenarbeit": a name, no event
+            for trigger in self.lexicon.forms.get(head, ()):
+                if self._particle_follows(trigger, end, sentence):
+                    found.append((trigger, start, end))
+        phrase_types = {t.type for t, _, _ in found if t.kind == "phrase"}
+        return [(t, s, e) for t, s, e in found
+                if not (t.kind != "phrase" and (s in phrase_nouns or (t.type in phrase_types and t.kind == "verb")))]
+
+    def _inside_name(self, position: int) -> bool:
+        return any(a["start"] <= position < a["end"] and a["kind"] in _NAMED and a["end"] - a["start"] > 12
+                   and " " in a["text"] for a in self.index.within(max(0, position - 80), position + 1))
+
+    def _word_in_clause(self, word: str, start: int, end: int, sentence: Sentence) -> int | None:
+        left, right = clause_bounds(self.text, start, end, sentence.start, sentence.end)
+        match = re.search(rf"(?<![\w-]){re.escape(word)}\b", self.text[left:right])
+        return left + match.start() if match else None
+
+    def _particle_follows(self, trigger: Trigger, end: int, sentence: Sentence) -> bool:
+        if trigger.particle is None:
+            return True
+        _, right = clause_bounds(self.text, end, end, sentence.start, sentence.end)
+        return re.search(rf"\b{trigger.particle}\b", self.text[end:right]) is not None
+
+    # --- roles -------------------------------------------------------------------------------
+
+    def code(self, trigger: Trigger, start: int, end: int, sentence: Sentence) -> None:
+        text = self.text
+        left, right = clause_bounds(text, start, end, sentence.start, sentence.end)
+        actors = [a for a in self.index.within(left, right) if a["kind"] in TARGET_KINDS + ("ADJ",)]
+        sources, targets, rule = self._roles(trigger, start, end, left, right, sentence, actors)
+        if not sources:
+            return
+        if not targets and trigger.type in SYMMETRIC and len(sources) > 1:
+            sources, targets, rule = sources[:1], sources[1:], rule + "+coordination"
+        if not targets and trigger.type not in UNDIRECTED:
+            return
+        date, level = self._date(start, left, right, sentence)
+        status = self._status(text[left:right], text[sentence.start:left], text[start - 3:start] == "zu ")
+        for source in sources:
+            for target in targets or [None]:
+                self._add(trigger, start, end, sentence, source, target, date, level, status, rule)
+
+    def _roles(self, trigger, start, end, left, right, sentence, actors):
+        text = self.text
+        speaker = self._quote_speaker(start)
+        if trigger.kind == "noun":
+            sources, genitive = self._noun_source(start, end, left, actors)
+            rule = "noun"
+            targets = self._targets(trigger, start, end, end, right, actors, sources) or genitive
+            return sources, targets, rule
+        elif _PASSIVE.search(text[left:right]) and trigger.kind == "verb" and _AGENT.search(text[end:right]):
+            agent = after_preposition(text, actors, ("von", "vom", "durch"), end, right)
+            subjects = [a for a in actors if a["kind"] in TARGET_KINDS and free(text, a, left) and a not in agent]
+            return agent, group(text, actors, subjects[0]) if subjects else [], "passive"
+        else:
+            sources, rule = self._subject(actors, left), "active"
+            if not sources:        # "Peskow bestätigte den Anruf und sagte …": the sentence's subject
+                before = [a for a in self.index.within(sentence.start, left) if a["kind"] in SOURCE_KINDS]
+                sources, rule = self._subject(before, sentence.start), "coordinated verb"
+        if speaker and _FIRST_PERSON_SOURCE.search(text[left:start]):
+            sources, rule = [speaker], rule + "+speaker"
+        targets = self._targets(trigger, start, end, left, right, actors, sources)
+        if not targets and speaker and trigger.kind != "noun" and _FIRST_PERSON_TARGET.search(text[left:right]):
+            targets, rule = [speaker], rule + "+speaker as target"
+        return sources, targets, rule
+
+    def _subject(self, actors: list[dict], floor: int) -> list[dict]:
+        text = self.text
+        candidates = [a for a in actors if a["kind"] in SOURCE_KINDS and free(text, a, floor)
+                      and not dative_or_accusative(text, a, floor)]
+        return group(text, actors, candidates[0]) if candidates else []
+
+    def _noun_source(self, start: int, end: int, left: int, actors: list[dict]) -> tuple[list[dict], list[dict]]:
+        """The source of a noun trigger and the genitive after it: "Russlands Angriff",
+        "russische Angriffe", "US-Unterstützung", else the clause's subject; with a source,
+        a genitive after the noun is the target ("die Invasion der Ukraine"), without one
+        it is the source ("der Angriff Russlands")."""
+        text = self.text
+        source: list[dict] = []
+        for actor in actors:
+            if actor["end"] > start or actor["kind"] not in SOURCE_KINDS + ("ADJ",):
+                continue
+            gap = text[actor["end"]:start]
+            if not gap.strip(" -") or (actor["kind"] == "ADJ" and re.fullmatch(r"\s*(?:[a-zäöüß]+\s+)?", gap)):
+                source = [actor]
+        following = [a for a in actors if a["start"] >= end and a["start"] - end <= 6 and a["kind"] in TARGET_KINDS]
+        genitive = following[:1] if following and text[end:following[0]["start"]].strip() in ("", "des", "der") else []
+        if not source and not _AFTER_PREPOSITION.search(text[max(left, start - 40):start]):
+            # "X kündigte Sanktionen an": the subject; not "X sei besorgt über die Aufrüstung"
+            source = self._subject([a for a in actors if a["end"] <= start], left)
+        if not source and genitive and genitive[0]["kind"] in SOURCE_KINDS:
+            return genitive, []
+        return source, genitive
+
+    def _targets(self, trigger, start, end, left, right, actors, sources) -> list[dict]:
+        found = self._targets_in(trigger, start, end, left, right, actors, sources)
+        if not found and sources and sources[-1]["end"] < left:
+            # the clause was cut by a relative clause: look between the source and the trigger
+            region = self.index.within(sources[-1]["end"], end)
+            found = self._targets_in(trigger, start, end, sources[-1]["end"], end,
+                                     [a for a in region if a["kind"] in TARGET_KINDS + ("ADJ",)], sources)
+        return self._countries_of_role(found)
+
+    def _countries_of_role(self, targets: list[dict]) -> list[dict]:
+        """"mit seinen Amtskollegen aus Großbritannien, Frankreich und Deutschland": the
+        countries stand for the role."""
+        if len(targets) == 1 and targets[0]["kind"] in ("ROLE", "NOM"):
+            following = self.index.within(targets[0]["end"], targets[0]["end"] + 40)
+            if following and re.fullmatch(r"\s+(?:aus|von|der|des)\s+", self.text[targets[0]["end"]:following[0]["start"]]):
+                members = group(self.text, self.index.within(following[0]["start"], following[0]["start"] + 300),
+                                following[0])
+                if all(m["kind"] in ("GPE", "ORG") for m in members):
+                    return members
+        return targets
+
+    def _targets_in(self, trigger, start, end, left, right, actors, sources) -> list[dict]:
+        text = self.text
+        taken = {id(a) for a in sources}
+        for kind in trigger.targets:
+            if kind == "obj":
+                last = max(a["end"] for a in sources) if sources else left
+                objects = [a for a in actors if a["start"] >= last and id(a) not in taken and a["kind"] in TARGET_KINDS
+                           and free(text, a, left) and not (start <= a["start"] < end)]
+                if objects:
+                    return group(text, actors, objects[0])
+            else:
+                found = [a for a in after_preposition(text, actors, (kind,), left, right) if id(a) not in taken]
+                if found:
+                    return found
+        return []
+
+    def _quote_speaker(self, position: int) -> dict | None:
+        for quote in self.doc.quotes:
+            if quote["start"] <= position < quote["end"] and quote["kind"] != "phrase" and quote.get("speaker_code"):
+                return {"name": quote["speaker"], "code": quote["speaker_code"], "sector": None, "kind": "PER",
+                        "start": quote["start"], "end": quote["start"]}
+        return None
+
+    # --- attributes -----------------------------------------------------------------------
+
+    def _date(self, start: int, left: int, right: int, sentence: Sentence) -> tuple[str | None, str | None]:
+        dated = [t for t in self.doc.times if t["type"] in ("DATE", "TIME") and granularity(t["value"])]
+        for low, high in ((left, right), (sentence.start, sentence.end)):
+            inside = [t for t in dated if low <= t["start"] < high]
+            if inside:
+                nearest = min(inside, key=lambda t: abs(t["start"] - start))
+                level = granularity(nearest["value"])
+                return (nearest["value"][:10] if level == "day" else nearest["value"]), level
+        return (self.doc.published, "day") if self.doc.published else (None, None)
+
+    @staticmethod
+    def _status(clause: str, before: str, infinitive: bool) -> str:
+        """negated, hypothetical, planned or asserted, from the trigger's clause (and, for
+        "…, sich am 10. Januar zu treffen", the clause that governs the infinitive)."""
+        if _NEGATION.search(clause):
+            return "negated"
+        if _CONDITION.search(clause):
+            return "hypothetical"
+        if clause_tense(clause) == "future" or _PLAN.search(clause) or (infinitive and _PLAN.search(before)):
+            return "planned"
+        return "asserted"
+
+    def _location(self, sentence: Sentence) -> dict | None:
+        for actor in self.index.within(sentence.start, sentence.end):
+            if actor["kind"] in ("LOC", "GPE") and re.search(r"\b(?:in|im|nach)\s+(?:der\s+|dem\s+)?$",
+                                                            self.text[max(sentence.start, actor["start"] - 12):actor["start"]]):
+                return {"name": actor["name"], "code": actor["code"]}
+        return {"name": self.doc.dateline, "code": None} if self.doc.dateline else None
+
+    def _add(self, trigger, start, end, sentence, source, target, date, level, status, rule) -> None:
+        source_code = self._code(source)
+        target_code = self._code(target) if target else None
+        if not source_code or (target is not None and not target_code) or source is target:
+            return
+        if target is not None and source_code == target_code and trigger.type in SYMMETRIC:
+            return      # "Biden und sein Außenminister trafen sich": no dyad between states
+        key = (trigger.type, source_code, target_code, date)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        self.events.append({
+            "type": trigger.type, "mode": trigger.mode,
+            "source": self._party(source, source_code),
+            "target": self._party(target, target_code) if target else None,
+            "date": date, "date_granularity": level, "status": status, "location": self._location(sentence),
+            "sentence": {"start": sentence.start, "end": sentence.end},
+            "trigger": self.text[start:end], "trigger_start": start, "trigger_end": end,
+            "why": {"entry": trigger.entry, "rule": rule},
+        })
+
+    def _code(self, actor: dict | None) -> str | None:
+        if actor is None:
+            return None
+        return actor["code"] or (self.index.home_code() if actor["kind"] == "PER" else None)
+
+    @staticmethod
+    def _party(actor: dict, code: str) -> dict:
+        return {"name": actor["name"], "code": code, "sector": actor.get("sector")}
