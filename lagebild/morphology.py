@@ -24,6 +24,13 @@ def _regular(base: str) -> tuple[str, str, str]:
     return f"{stem}{joint}t", f"{stem}{joint}te", f"{prefix}{stem}{joint}t"
 
 
+def participle(lemma: str, particle: str | None, principal_parts: str | None) -> str:
+    """The past participle, with its particle ("abgezogen", "mitgeteilt")."""
+    base = lemma[len(particle):] if particle else lemma
+    form = principal_parts.split(",")[2] if principal_parts else _regular(base)[2]
+    return (particle or "") + form
+
+
 def verb_forms(lemma: str, particle: str | None, principal_parts: str | None) -> dict[str, bool]:
     """Every written form of a verb -> whether its particle must follow it in the clause.
 

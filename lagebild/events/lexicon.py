@@ -5,7 +5,7 @@ import functools
 from dataclasses import dataclass
 
 from lagebild.datafiles import read_table
-from lagebild.morphology import verb_forms
+from lagebild.morphology import participle, verb_forms
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +23,7 @@ class Trigger:
 class Lexicon:
     forms: dict[str, tuple[Trigger, ...]]       # verb forms and nouns
     phrase_verbs: dict[str, tuple[Trigger, ...]]  # a verb form -> the phrases it closes
+    participles: frozenset[str]                   # for telling the passive
 
 
 def _noun_forms(noun: str) -> set[str]:
@@ -37,11 +38,14 @@ def _noun_forms(noun: str) -> set[str]:
 def lexicon(language: str = "de") -> Lexicon:
     forms: dict[str, list[Trigger]] = {}
     phrases: dict[str, list[Trigger]] = {}
+    participles: set[str] = set()
     for entry, particle, type_, mode, targets, spec in read_table(f"lang/{language}/event_triggers.tsv", 6):
         particle = None if particle == "-" else particle
         mode = None if mode == "-" else mode
         target_list = () if targets == "-" else tuple(targets.split("|"))
         parts = entry.split()
+        if entry[0].islower():
+            participles.add(participle(parts[-1], particle, None if spec == "-" else spec))
         if len(parts) == 2:
             noun, verb = parts
             for form, needs_particle in verb_forms(verb, particle, None if spec == "-" else spec).items():
@@ -54,4 +58,5 @@ def lexicon(language: str = "de") -> Lexicon:
             for form, needs_particle in verb_forms(entry, particle, None if spec == "-" else spec).items():
                 forms.setdefault(form, []).append(
                     Trigger(entry, type_, mode, target_list, "verb", particle if needs_particle else None))
-    return Lexicon({k: tuple(v) for k, v in forms.items()}, {k: tuple(v) for k, v in phrases.items()})
+    return Lexicon({k: tuple(v) for k, v in forms.items()}, {k: tuple(v) for k, v in phrases.items()},
+                   frozenset(participles))

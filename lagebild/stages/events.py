@@ -32,6 +32,7 @@ SYMMETRIC = frozenset("CONSULT AGREE COOPERATE".split())
 _NEGATION = re.compile(r"\b(?:nicht|kein|keine|keinen|keinem|keiner|nie|niemals)\b")
 _CONDITION = re.compile(r"\b(?:falls|wenn|sofern|sollte|sollten|würde|würden)\b", re.IGNORECASE)
 _PLAN = re.compile(r"\b(?:plant|planen|geplant|will|wollen|soll|sollen|beabsichtigt|vorgesehen)\b")
+_ANY_FURTHER = re.compile(r"\b(?:[Jj]ede[rsnm]?|[Ee]ine[rsnm]?)\s+weitere[rsnm]?\s+(?:[\w-]+\s+)?$")
 _PASSIVE = re.compile(r"\b(?:wurde|wurden|worden|wird|werden)\b")
 _AGENT = re.compile(r"\b(?:von|vom|durch)\s+")
 _FIRST_PERSON_SOURCE = re.compile(r"\b(?:[Ww]ir|[Ii]ch)\b")
@@ -138,11 +139,15 @@ class _EventCoder:
         if not sources:
             return
         if not targets and trigger.type in SYMMETRIC and len(sources) > 1:
-            sources, targets, rule = sources[:1], sources[1:], rule + "+coordination"
+            # "Putin und Biden trafen sich": one event per pair of different states
+            distinct = list({self._code(a): a for a in sources if self._code(a)}.values())
+            sources, targets, rule = distinct[:1], distinct[1:], rule + "+coordination"
         if not targets and trigger.type not in UNDIRECTED:
             return
         date, level = self._date(start, left, right, sentence)
         status = self._status(text[left:right], text[sentence.start:left], text[start - 3:start] == "zu ")
+        if _ANY_FURTHER.search(text[max(left, start - 40):start]):
+            status = "hypothetical"     # "jede weitere russische Aggression": none has happened
         for source in sources:
             for target in targets or [None]:
                 self._add(trigger, start, end, sentence, source, target, date, level, status, rule)
@@ -155,11 +160,21 @@ class _EventCoder:
             rule = "noun"
             targets = self._targets(trigger, start, end, end, right, actors, sources) or genitive
             return sources, targets, rule
-        elif _PASSIVE.search(text[left:right]) and trigger.kind == "verb" and _AGENT.search(text[end:right]):
-            agent = after_preposition(text, actors, ("von", "vom", "durch"), end, right)
+        elif trigger.kind == "verb" and text[start:end] in self.lexicon.participles and _PASSIVE.search(text[left:right]):
+            agent = after_preposition(text, actors, ("von", "vom", "durch"), left, right)
             subjects = [a for a in actors if a["kind"] in TARGET_KINDS and free(text, a, left) and a not in agent]
-            return agent, group(text, actors, subjects[0]) if subjects else [], "passive"
+            if agent:
+                return agent, group(text, actors, subjects[0]) if subjects else [], "passive"
+            # "In Italien wurde ein Algerier festgenommen": the place's state acts;
+            # „Mir wurde die US-Unterstützung zugesichert“: the speaker receives, "US-" gives
+            marked = [a for a in actors if a["kind"] in ("PART", "ADJ") and a["code"]]
+            if speaker and _FIRST_PERSON_TARGET.search(text[left:right]):
+                return marked[:1] or self._acting_state(sentence), [speaker], "passive without agent+speaker as target"
+            subjects = [a for a in subjects if a["kind"] not in ("PART",)]
+            return self._acting_state(sentence), group(text, actors, subjects[0]) if subjects else [], "passive without agent"
         else:
+            if trigger.kind == "phrase":    # "Soldaten schicken": the soldiers are sent, they do not act
+                actors = [a for a in actors if a["text"] != trigger.noun]
             sources, rule = self._subject(actors, left), "active"
             if not sources:        # "Peskow bestätigte den Anruf und sagte …": the sentence's subject
                 before = [a for a in self.index.within(sentence.start, left) if a["kind"] in SOURCE_KINDS]
@@ -170,6 +185,15 @@ class _EventCoder:
         if not targets and speaker and trigger.kind != "noun" and _FIRST_PERSON_TARGET.search(text[left:right]):
             targets, rule = [speaker], rule + "+speaker as target"
         return sources, targets, rule
+
+    def _acting_state(self, sentence: Sentence) -> list[dict]:
+        """The state where a passive act took place ("in Italien"), else the article's."""
+        location = self._location(sentence)
+        code = (location or {}).get("code") or self.index.home_code()
+        if not code:
+            return []
+        return [{"name": code, "code": code, "sector": "GOV", "kind": "GPE", "start": sentence.start,
+                 "end": sentence.start}]
 
     def _subject(self, actors: list[dict], floor: int) -> list[dict]:
         text = self.text
@@ -279,8 +303,6 @@ class _EventCoder:
         target_code = self._code(target) if target else None
         if not source_code or (target is not None and not target_code) or source is target:
             return
-        if target is not None and source_code == target_code and trigger.type in SYMMETRIC:
-            return      # "Biden und sein Außenminister trafen sich": no dyad between states
         key = (trigger.type, source_code, target_code, date)
         if key in self.seen:
             return
