@@ -16,10 +16,20 @@ def _stem(base: str) -> str:
     return base[:-2] if base.endswith("en") else base[:-1]
 
 
+def _needs_joint_e(stem: str) -> bool:
+    """"rechn-et", "zeichn-et", "atm-et" but "lern-t", "stimm-t", "lehn-t", "wohn-t"."""
+    if not stem.endswith(("m", "n")) or len(stem) < 3:
+        return False
+    before = stem[-2]
+    if before in "aeiouäöülr" or before == stem[-1]:
+        return False
+    return before != "h" or stem[-3] == "c"
+
+
 def _regular(base: str) -> tuple[str, str, str]:
     """Present third person, past third person and participle of a weak verb."""
     stem = _stem(base)
-    joint = "e" if stem.endswith(("t", "d")) or (stem.endswith(("m", "n")) and stem[-2:-1] not in "aeiouäöührl") else ""
+    joint = "e" if stem.endswith(("t", "d")) or _needs_joint_e(stem) else ""
     prefix = "" if base.startswith(_INSEPARABLE) or base.endswith("ieren") else "ge"
     return f"{stem}{joint}t", f"{stem}{joint}te", f"{prefix}{stem}{joint}t"
 
@@ -40,7 +50,7 @@ def verb_forms(lemma: str, particle: str | None, principal_parts: str | None) ->
     present, past, participle = principal_parts.split(",") if principal_parts else _regular(base)
     stem = _stem(base)
     past_plural = past + ("n" if past.endswith("e") else "en")
-    finite = {present, base, stem + "e", past, past_plural, stem + "t"}
+    finite = {present, base, stem + "e", past, past_plural}
     forms: dict[str, bool] = {}
     if particle:
         for form in finite:

@@ -20,9 +20,12 @@ import re
 # Actor kinds that can act or be acted on; a place (LOC) only as a target ("eroberte die Krim").
 SOURCE_KINDS = ("PER", "ORG", "GPE", "ROLE", "NOM", "PART")
 TARGET_KINDS = SOURCE_KINDS + ("LOC",)
+# A preposition, then lower-case words of its noun phrase (article, adjectives) and at most
+# one capitalised word right before the actor ("mit dem ukrainischen Präsidenten Selenskyj").
 _PREPOSITION_BEFORE = re.compile(
-    r"\b(?:in|im|ins|mit|von|vom|über|aus|nach|zu|zum|zur|für|gegen|an|am|auf|bei|beim|vor|zwischen|um|gegenüber|"
-    r"durch|seit|unter|ohne|trotz|wegen|laut|nahe)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+    r"\b(?:[Ii]n|[Ii]m|[Ii]ns|[Mm]it|[Vv]on|[Vv]om|[Üü]ber|[Aa]us|[Nn]ach|[Zz]u|[Zz]um|[Zz]ur|[Ff]ür|[Gg]egen|[Aa]n|[Aa]m|"
+    r"[Aa]uf|[Bb]ei|[Bb]eim|[Vv]or|[Zz]wischen|[Uu]m|[Gg]egenüber|[Dd]urch|[Uu]nter|[Oo]hne|[Tt]rotz|[Ww]egen|"
+    r"[Ll]aut|[Nn]ahe)\s+(?:[a-zäöüß][\w-]*\s+){0,3}(?:[A-ZÄÖÜ][\w-]*\s+)?$")
 _OBJECT_BEFORE = re.compile(r"\b(?:[Dd]em|[Dd]en|[Ee]inem|[Ee]inen|[Ii]hrem|[Ss]einem|[Ss]einen|[Ii]hren)\s+(?:[\w-]+\s+){0,2}$")
 _JOIN = re.compile(r"^\s*(?:,|und|sowie|oder|,\s*und)\s*(?:(?:der|die|das|den|dem|des)\s+)?(?:[a-zäöüß-]+\s+){0,2}$")
 
@@ -45,8 +48,10 @@ def group(text: str, actors: list[dict], first: dict) -> list[dict]:
     for actor in actors[index + 1:]:
         if _JOIN.match(text[members[-1]["end"]:actor["start"]]):
             members.append(actor)
-        elif actor["start"] == members[-1]["end"] + 1 and actor["kind"] == "PER" and members[-1]["kind"] in ("ROLE", "NOM", "PART"):
-            members[-1] = actor      # "Außenminister Sergej Lawrow": the name stands for the role
+        elif (actor["start"] == members[-1]["end"] + 1 and actor["kind"] in ("PER", "ORG", "GPE")
+              and members[-1]["kind"] in ("ROLE", "NOM", "PART")):
+            # "Außenminister Sergej Lawrow", "die Agentur Reuters", "die Behörden Irans": the name stands
+            members[-1] = actor
         else:
             break
     return members
@@ -57,7 +62,7 @@ def after_preposition(text: str, actors: list[dict], prepositions: tuple[str, ..
     ukrainischen Präsidenten Wolodymyr Selenskyj"), with those coordinated with them."""
     for match in re.finditer(r"\b(" + "|".join(prepositions) + r")\b", text[start:end]):
         position = start + match.end()
-        following = [a for a in actors if position <= a["start"] < position + 60 and a["kind"] in TARGET_KINDS]
+        following = [a for a in actors if position <= a["start"] < position + 60 and a["kind"] in TARGET_KINDS + ("ADJ",)]
         if following and not re.search(r"[,.;]", text[position:following[0]["start"]]):
             return group(text, actors, following[0])
     return []

@@ -29,14 +29,18 @@ LANGUAGES = ("de",)
 # Types that may go without a target (CODEBOOK.md section 4).
 UNDIRECTED = frozenset("PROTEST MOBILIZE RETREAT ASSAULT COERCE".split())
 SYMMETRIC = frozenset("CONSULT AGREE COOPERATE".split())
+# Types whose target may be the place where they happen ("Luftangriffe im Nordirak").
+_TERRITORIAL = frozenset("ASSAULT COERCE MOBILIZE REJECT".split())
 _NEGATION = re.compile(r"\b(?:nicht|kein|keine|keinen|keinem|keiner|nie|niemals)\b")
 _CONDITION = re.compile(r"\b(?:falls|wenn|sofern|sollte|sollten|würde|würden)\b", re.IGNORECASE)
 _PLAN = re.compile(r"\b(?:plant|planen|geplant|will|wollen|soll|sollen|beabsichtigt|vorgesehen)\b")
 _ANY_FURTHER = re.compile(r"\b(?:[Jj]ede[rsnm]?|[Ee]ine[rsnm]?)\s+weitere[rsnm]?\s+(?:[\w-]+\s+)?$")
+# "wird … genommen": werden with a participle at the clause's end is a passive, not the future
+_PASSIVE_PRESENT = re.compile(r"\b(?:wird|werden)\b.*\s(?:ge\w+(?:t|en)|\w+iert)\s*[.!?]?\s*$")
 _PASSIVE = re.compile(r"\b(?:wurde|wurden|worden|wird|werden)\b")
 _AGENT = re.compile(r"\b(?:von|vom|durch)\s+")
 _FIRST_PERSON_SOURCE = re.compile(r"\b(?:[Ww]ir|[Ii]ch)\b")
-_FIRST_PERSON_TARGET = re.compile(r"\b(?:[Mm]ir|[Uu]ns|[Mm]ich)\b")
+_FIRST_PERSON_TARGET = re.compile(r"\b(?:[Mm]ir|[Uu]ns|[Mm]ich|[Uu]nsere[nmrs]?|[Mm]eine[nmrs]?)\b")
 # A clause ends at a comma, semicolon, colon, bracket or dash; quotation marks do not end
 # it ("warnte Putin vor „Konsequenzen“").
 _CLAUSE_BOUNDARY = re.compile(r"[,;:()]|\s[–—-]\s")
@@ -110,9 +114,9 @@ class _EventCoder:
             for trigger in self.lexicon.forms.get(head, ()):
                 if self._particle_follows(trigger, end, sentence):
                     found.append((trigger, start, end))
-        phrase_types = {t.type for t, _, _ in found if t.kind == "phrase"}
+        phrase_verbs = {s for t, s, _ in found if t.kind == "phrase"}
         return [(t, s, e) for t, s, e in found
-                if not (t.kind != "phrase" and (s in phrase_nouns or (t.type in phrase_types and t.kind == "verb")))]
+                if t.kind == "phrase" or (s not in phrase_nouns and s not in phrase_verbs)]
 
     def _inside_name(self, position: int) -> bool:
         return any(a["start"] <= position < a["end"] and a["kind"] in _NAMED and a["end"] - a["start"] > 12
@@ -138,10 +142,13 @@ class _EventCoder:
         sources, targets, rule = self._roles(trigger, start, end, left, right, sentence, actors)
         if not sources:
             return
-        if not targets and trigger.type in SYMMETRIC and len(sources) > 1:
+        if not targets and len(sources) > 1 and (trigger.type in SYMMETRIC or {"mit", "zwischen"} & set(trigger.targets)):
             # "Putin und Biden trafen sich": one event per pair of different states
             distinct = list({self._code(a): a for a in sources if self._code(a)}.values())
             sources, targets, rule = distinct[:1], distinct[1:], rule + "+coordination"
+        if not targets and trigger.type in _TERRITORIAL:
+            targets = self._place(left, right)      # "bombardierte Ziele im Gazastreifen"
+            rule += "+place" if targets else ""
         if not targets and trigger.type not in UNDIRECTED:
             return
         date, level = self._date(start, left, right, sentence)
@@ -159,6 +166,8 @@ class _EventCoder:
             sources, genitive = self._noun_source(start, end, left, actors)
             rule = "noun"
             targets = self._targets(trigger, start, end, end, right, actors, sources) or genitive
+            if not sources and len(targets) > 1 and "zwischen" in trigger.targets:
+                sources, targets = targets[:1], targets[1:]     # "das Treffen zwischen Scholz und Macron"
             return sources, targets, rule
         elif trigger.kind == "verb" and text[start:end] in self.lexicon.participles and _PASSIVE.search(text[left:right]):
             agent = after_preposition(text, actors, ("von", "vom", "durch"), left, right)
@@ -186,6 +195,14 @@ class _EventCoder:
             targets, rule = [speaker], rule + "+speaker as target"
         return sources, targets, rule
 
+    def _place(self, left: int, right: int) -> list[dict]:
+        for actor in self.index.within(left, right):
+            if actor["kind"] in ("LOC", "GPE") and actor["code"] and re.search(
+                    r"\b(?:in|im|nach|auf|über)\s+(?:der\s+|die\s+|den\s+|dem\s+)?(?:[A-ZÄÖÜ]\w+\s+)?$",
+                    self.text[max(left, actor["start"] - 25):actor["start"]]):
+                return [actor]
+        return []
+
     def _acting_state(self, sentence: Sentence) -> list[dict]:
         """The state where a passive act took place ("in Italien"), else the article's."""
         location = self._location(sentence)
@@ -199,7 +216,15 @@ class _EventCoder:
         text = self.text
         candidates = [a for a in actors if a["kind"] in SOURCE_KINDS and free(text, a, floor)
                       and not dative_or_accusative(text, a, floor)]
-        return group(text, actors, candidates[0]) if candidates else []
+        if not candidates:
+            return []
+        members = group(text, actors, candidates[0])
+        # "Die USA, Großbritannien und Kanada verhängten …": the list began before the comma
+        while True:
+            previous = self.index.before(members[0]["start"], SOURCE_KINDS)
+            if previous is None or not re.fullmatch(r"\s*,\s*", text[previous["end"]:members[0]["start"]]):
+                return members
+            members.insert(0, previous)
 
     def _noun_source(self, start: int, end: int, left: int, actors: list[dict]) -> tuple[list[dict], list[dict]]:
         """The source of a noun trigger and the genitive after it: "Russlands Angriff",
@@ -214,13 +239,13 @@ class _EventCoder:
             gap = text[actor["end"]:start]
             if not gap.strip(" -") or (actor["kind"] == "ADJ" and re.fullmatch(r"\s*(?:[a-zäöüß]+\s+)?", gap)):
                 source = [actor]
-        following = [a for a in actors if a["start"] >= end and a["start"] - end <= 6 and a["kind"] in TARGET_KINDS]
-        genitive = following[:1] if following and text[end:following[0]["start"]].strip() in ("", "des", "der") else []
+        following = [a for a in actors if a["start"] >= end and a["start"] - end <= 8 and a["kind"] in TARGET_KINDS + ("ADJ",)]
+        genitive = following[:1] if following and text[end:following[0]["start"]].strip() in ("", "des", "der", "von", "vom") else []
         if not source and not _AFTER_PREPOSITION.search(text[max(left, start - 40):start]):
             # "X kündigte Sanktionen an": the subject; not "X sei besorgt über die Aufrüstung"
             source = self._subject([a for a in actors if a["end"] <= start], left)
-        if not source and genitive and genitive[0]["kind"] in SOURCE_KINDS:
-            return genitive, []
+        if not source and genitive and genitive[0]["kind"] in SOURCE_KINDS + ("ADJ",):
+            return genitive, []         # "der Angriff Russlands", "die Lieferung deutscher Panzer"
         return source, genitive
 
     def _targets(self, trigger, start, end, left, right, actors, sources) -> list[dict]:
@@ -250,8 +275,9 @@ class _EventCoder:
         for kind in trigger.targets:
             if kind == "obj":
                 last = max(a["end"] for a in sources) if sources else left
-                objects = [a for a in actors if a["start"] >= last and id(a) not in taken and a["kind"] in TARGET_KINDS
-                           and free(text, a, left) and not (start <= a["start"] < end)]
+                objects = [a for a in actors if a["start"] >= last and id(a) not in taken and free(text, a, left)
+                           and not (start <= a["start"] < end)
+                           and (a["kind"] in TARGET_KINDS or (a["kind"] == "ADJ" and a["code"]))]
                 if objects:
                     return group(text, actors, objects[0])
             else:
@@ -287,7 +313,8 @@ class _EventCoder:
             return "negated"
         if _CONDITION.search(clause):
             return "hypothetical"
-        if clause_tense(clause) == "future" or _PLAN.search(clause) or (infinitive and _PLAN.search(before)):
+        future = clause_tense(clause) == "future" and not _PASSIVE_PRESENT.search(clause)
+        if future or _PLAN.search(clause) or (infinitive and _PLAN.search(before)):
             return "planned"
         return "asserted"
 
@@ -295,12 +322,14 @@ class _EventCoder:
         for actor in self.index.within(sentence.start, sentence.end):
             if actor["kind"] in ("LOC", "GPE") and re.search(r"\b(?:in|im|nach)\s+(?:der\s+|dem\s+)?$",
                                                             self.text[max(sentence.start, actor["start"] - 12):actor["start"]]):
-                return {"name": actor["name"], "code": actor["code"]}
+                return {"name": actor["text"], "code": actor["code"]}
         return {"name": self.doc.dateline, "code": None} if self.doc.dateline else None
 
     def _add(self, trigger, start, end, sentence, source, target, date, level, status, rule) -> None:
         source_code = self._code(source)
         target_code = self._code(target) if target else None
+        if target is not None and not target_code and trigger.type in UNDIRECTED:
+            target = None       # "nahm mehrere Journalisten fest": a target of no known state
         if not source_code or (target is not None and not target_code) or source is target:
             return
         key = (trigger.type, source_code, target_code, date)
@@ -318,9 +347,17 @@ class _EventCoder:
         })
 
     def _code(self, actor: dict | None) -> str | None:
+        """An actor's code; a role or group without one takes the state named right after
+        it ("des Präsidenten Brasiliens"), else, like a person, the article's state."""
         if actor is None:
             return None
-        return actor["code"] or (self.index.home_code() if actor["kind"] == "PER" else None)
+        if actor["code"]:
+            return actor["code"]
+        if actor["kind"] in ("ROLE", "NOM"):
+            following = self.index.within(actor["end"], actor["end"] + 8)
+            if following and following[0]["code"] and re.fullmatch(r"\s*(?:des|der)?\s*", self.text[actor["end"]:following[0]["start"]]):
+                return following[0]["code"]
+        return self.index.home_code() if actor["kind"] in ("PER", "ROLE", "NOM") else None
 
     @staticmethod
     def _party(actor: dict, code: str) -> dict:
