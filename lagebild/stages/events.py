@@ -45,6 +45,14 @@ _FIRST_PERSON_TARGET = re.compile(r"\b(?:[Mm]ir|[Uu]ns|[Mm]ich|[Uu]nsere[nmrs]?|
 # it ("warnte Putin vor „Konsequenzen“").
 _CLAUSE_BOUNDARY = re.compile(r"[,;:()]|\s[–—-]\s")
 _NAMED = ("PER", "ORG", "GPE", "LOC")
+# Verbs that make a noun trigger the subject's act ("führte Gespräche", "verhängte Sanktionen").
+_SUPPORT_VERB = re.compile(
+    r"\b(?:führ|halt|hielt|abgehalten|gehalten|geführt|kündig|angekündigt|start|begann|begonnen|beginn|leist|"
+    r"geleistet|flieg|flog|geflogen|verhäng|verstärk|ausweit|weitet|ausgeweitet|setzt\w* fort|fortgesetzt|"
+    r"schloss|geschlossen|unterzeichn|unterbreit|stell|gestellt|richt|gerichtet|erhob|erhoben|erheb|"
+    r"äußer|geäußert|übt|geübt|drück|gedrückt|sprach|gesprochen|sprech|spricht|bot|geboten|biet|"
+    r"sicher|gesichert|kam|gekommen|komm|reist|gereist|fuhr|gefahren|statt|traf|getroffen|empfing|empfangen)",
+    re.IGNORECASE)
 _AFTER_PREPOSITION = re.compile(r"\b(?:über|vor|nach|wegen|trotz|seit|bei|mit|von|zu|zur|zum|in|im|für|gegen|angesichts)"
                                 r"\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
@@ -149,6 +157,9 @@ class _EventCoder:
         if not targets and trigger.type in _TERRITORIAL:
             targets = self._place(left, right)      # "bombardierte Ziele im Gazastreifen"
             rule += "+place" if targets else ""
+        if not targets and trigger.type in ("ASSAULT", "COERCE"):
+            targets = self._home_state()     # "nahmen mehrere Menschen fest": people of the article's state
+            rule += "+home target" if targets else ""
         if not targets and trigger.type not in UNDIRECTED:
             return
         date, level = self._date(start, left, right, sentence)
@@ -206,11 +217,14 @@ class _EventCoder:
     def _acting_state(self, sentence: Sentence) -> list[dict]:
         """The state where a passive act took place ("in Italien"), else the article's."""
         location = self._location(sentence)
-        code = (location or {}).get("code") or self.index.home_code()
-        if not code:
-            return []
-        return [{"name": code, "code": code, "sector": "GOV", "kind": "GPE", "start": sentence.start,
-                 "end": sentence.start}]
+        return self._state((location or {}).get("code") or self.index.home_code())
+
+    def _home_state(self) -> list[dict]:
+        return self._state(self.index.home_code())
+
+    @staticmethod
+    def _state(code: str | None) -> list[dict]:
+        return [{"name": code, "code": code, "sector": None, "kind": "GPE", "start": -1, "end": -1}] if code else []
 
     def _subject(self, actors: list[dict], floor: int) -> list[dict]:
         text = self.text
@@ -241,8 +255,10 @@ class _EventCoder:
                 source = [actor]
         following = [a for a in actors if a["start"] >= end and a["start"] - end <= 8 and a["kind"] in TARGET_KINDS + ("ADJ",)]
         genitive = following[:1] if following and text[end:following[0]["start"]].strip() in ("", "des", "der", "von", "vom") else []
-        if not source and not _AFTER_PREPOSITION.search(text[max(left, start - 40):start]):
-            # "X kündigte Sanktionen an": the subject; not "X sei besorgt über die Aufrüstung"
+        if not source and not _AFTER_PREPOSITION.search(text[max(left, start - 40):start]) \
+                and _SUPPORT_VERB.search(text[left:self._clause_end(end)]):
+            # "X führte Gespräche", "X kündigte Sanktionen an": the subject acts; not
+            # "X wollte das Abkommen erhalten", "X sei besorgt über die Aufrüstung"
             source = self._subject([a for a in actors if a["end"] <= start], left)
         if not source and genitive and genitive[0]["kind"] in SOURCE_KINDS + ("ADJ",):
             return genitive, []         # "der Angriff Russlands", "die Lieferung deutscher Panzer"
@@ -285,6 +301,12 @@ class _EventCoder:
                 if found:
                     return found
         return []
+
+    def _clause_end(self, position: int) -> int:
+        match = _CLAUSE_BOUNDARY.search(self.text, position)
+        sentence_end = self.text.find(".", position)
+        ends = [e for e in (match.start() if match else -1, sentence_end) if e >= 0]
+        return min(ends) if ends else len(self.text)
 
     def _quote_speaker(self, position: int) -> dict | None:
         for quote in self.doc.quotes:
