@@ -47,6 +47,10 @@ def record_text(record: dict) -> str:
         lines += ["", "## Quotes"]
         for quote in record["quotes"]:
             lines += _quote_lines(quote)
+    if record["events"]:
+        lines += ["", "## Events"]
+        for event in record["events"]:
+            lines += _event_lines(event, text)
     if record["removed"]:
         lines += ["", "## Removed by the cleaner"]
         for removed in record["removed"]:
@@ -65,6 +69,20 @@ def _quote_lines(quote: dict) -> list[str]:
     head = f"  [{quote['kind']}] {who}{cue}:"
     return [head, textwrap.fill(quote["text"], width=100, initial_indent="      „",
                                 subsequent_indent="       ", break_on_hyphens=False) + "“"]
+
+
+def _event_lines(event: dict, text: str) -> list[str]:
+    """An event: type and mode, who on whom, date and status, and why it was coded."""
+    target = event["target"]
+    dyad = f"{event['source']['name']} ({event['source']['code']}) → " + (
+        f"{target['name']} ({target['code']})" if target else "-")
+    mode = f"/{event['mode']}" if event.get("mode") else ""
+    where = f", in {event['location']['name']}" if event.get("location") else ""
+    sentence = " ".join(text[event["sentence"]["start"]:event["sentence"]["end"]].split())
+    return [f"  {event['type']}{mode}: {dyad}, {event['date'] or 'no date'}, {event['status']}{where}",
+            f"      why: trigger {event['trigger']!r} (lexicon entry {event['why']['entry']!r}, rule {event['why']['rule']})",
+            textwrap.fill(sentence, width=100, initial_indent="      in: ", subsequent_indent="          ",
+                          break_on_hyphens=False)]
 
 
 def stats_text(stats: dict, where: str) -> str:

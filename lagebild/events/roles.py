@@ -45,8 +45,13 @@ def group(text: str, actors: list[dict], first: dict) -> list[dict]:
     Frankreich und Deutschland")."""
     members = [first]
     index = actors.index(first)
-    for actor in actors[index + 1:]:
+    following = actors[index + 1:]
+    for position, actor in enumerate(following):
         if _JOIN.match(text[members[-1]["end"]:actor["start"]]):
+            after = following[position + 1] if position + 1 < len(following) else None
+            if actor["kind"] == "ADJ" and after is not None and after["start"] - actor["end"] <= 1:
+                members.append(after)    # "und sein russischer Amtskollege": the noun, not the adjective
+                continue
             members.append(actor)
         elif (actor["start"] == members[-1]["end"] + 1 and actor["kind"] in ("PER", "ORG", "GPE")
               and members[-1]["kind"] in ("ROLE", "NOM", "PART")):

@@ -158,7 +158,9 @@ class _EventCoder:
             targets = self._place(left, right)      # "bombardierte Ziele im Gazastreifen"
             rule += "+place" if targets else ""
         if not targets and trigger.type in ("ASSAULT", "COERCE"):
-            targets = self._home_state()     # "nahmen mehrere Menschen fest": people of the article's state
+            # "Die Polizei nahm mehrere Menschen fest": force against people of no named
+            # state is coded as against the state the article is about
+            targets = self._state(self.index.home_code() or self._code(sources[0]))
             rule += "+home target" if targets else ""
         if not targets and trigger.type not in UNDIRECTED:
             return
@@ -219,9 +221,6 @@ class _EventCoder:
         location = self._location(sentence)
         return self._state((location or {}).get("code") or self.index.home_code())
 
-    def _home_state(self) -> list[dict]:
-        return self._state(self.index.home_code())
-
     @staticmethod
     def _state(code: str | None) -> list[dict]:
         return [{"name": code, "code": code, "sector": None, "kind": "GPE", "start": -1, "end": -1}] if code else []
@@ -233,6 +232,13 @@ class _EventCoder:
         if not candidates:
             return []
         members = group(text, actors, candidates[0])
+        if len(members) == 1 and members[0]["kind"] in ("ROLE", "NOM"):
+            # "Vertreter der USA und Russlands": the states of the genitive act
+            owners = [a for a in actors if a["start"] >= members[0]["end"]]
+            if owners and re.fullmatch(r"\s+(?:der|des)\s+", text[members[0]["end"]:owners[0]["start"]]):
+                genitive = group(text, actors, owners[0])
+                if len(genitive) > 1:
+                    members = genitive
         # "Die USA, Großbritannien und Kanada verhängten …": the list began before the comma
         while True:
             previous = self.index.before(members[0]["start"], SOURCE_KINDS)
