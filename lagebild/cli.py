@@ -18,6 +18,7 @@ from lagebild.ingest import ingest as ingest_paths
 from lagebild.render import record_text, stats_text
 from lagebild.sources import Failure, count_inputs, read_inputs
 from lagebild.store import StoreError, default_db_url, open_store
+from lagebild.stories import stories as find_stories
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -208,6 +209,61 @@ def stats(
         print("\nnewest failures:")
         for failure in failures:
             print(f"  {failure['origin']}: {failure['reason']}")
+
+
+class StoryFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+@app.command()
+def stories(
+    db: DbOption = None,
+    since: Annotated[Optional[str], typer.Option(help="only stories seen on or after this date (YYYY-MM-DD)")] = None,
+    output: Annotated[StoryFormat, typer.Option("--format", help="table, json, or jsonl")] = StoryFormat.table,
+) -> None:
+    """The stories of the store: each original with its republished copies.
+
+    `jsonl` prints one story per line as {"story": ID, "documents": [input ids]};
+    every stored input is in exactly one story.
+
+    Examples:
+
+        lagebild stories
+
+        lagebild stories --since 2023-01-01 --format jsonl > stories.jsonl
+    """
+    if since is not None:
+        since = normalize_date(since, "--since")
+    with _open(db) as store:
+        found = find_stories(store, since)
+    if output is StoryFormat.jsonl:
+        for story in found:
+            print(json.dumps({"story": story["story"], "documents": story["documents"]}, ensure_ascii=False))
+    elif output is StoryFormat.json:
+        print(json.dumps(found, ensure_ascii=False, indent=1))
+    else:
+        for story in found:
+            print(f"{story['story']}  {len(story['documents']):>3} inputs  {story['first_seen'] or '?':<10}  "
+                  f"{(story['title'] or '(no title)')[:70]}")
+
+
+@app.command()
+def copies(db: DbOption = None) -> None:
+    """The stories that ran more than once: the original and the inputs of its copies.
+
+    Examples:
+
+        lagebild copies --db news.db
+    """
+    with _open(db) as store:
+        found = [story for story in find_stories(store) if len(story["documents"]) > 1]
+    for story in found:
+        print(f"{story['story']}  {(story['title'] or '(no title)')[:70]}")
+        for input_id in story["documents"]:
+            print(f"    {input_id}")
+    print(f"{len(found)} stories ran more than once")
 
 
 @app.command()

@@ -38,6 +38,20 @@ TABLES = [
         reason TEXT NOT NULL,
         failed_at TEXT NOT NULL
     )""",
+    # Copy detection (lagebild/copies.py): each document's MinHash signature, its
+    # shingle count and the document it copies; and the LSH band buckets.
+    """CREATE TABLE IF NOT EXISTS copies (
+        key TEXT PRIMARY KEY REFERENCES documents(key),
+        signature BLOB NOT NULL,
+        shingles INTEGER NOT NULL,
+        copy_of TEXT NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS copy_bands (
+        band INTEGER NOT NULL,
+        bucket INTEGER NOT NULL,
+        copy INTEGER NOT NULL REFERENCES copies(rowid)
+    )""",
+    "CREATE INDEX IF NOT EXISTS copy_bands_bucket ON copy_bands(band, bucket)",
     "CREATE INDEX IF NOT EXISTS documents_input_id ON documents(input_id)",
     "CREATE INDEX IF NOT EXISTS documents_published ON documents(published)",
     "CREATE INDEX IF NOT EXISTS inputs_key ON inputs(key)",

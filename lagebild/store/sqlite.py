@@ -6,6 +6,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+from lagebild.copies import CopyIndex
 from lagebild.document import Document
 from lagebild.sources.raw import Failure
 from lagebild.store.schema import SCHEMA_VERSION, TABLES
@@ -69,6 +70,8 @@ class SQLiteStore:
             "INSERT INTO inputs (key, input_id, origin, ingested_at) VALUES (?, ?, ?, ?)",
             (key, doc.id, doc.origin or "", now),
         )
+        if cursor.rowcount == 1:
+            CopyIndex(self.connection).add(key, doc.text)
         return cursor.rowcount == 1
 
     def add_failure(self, failure: Failure) -> None:
