@@ -27,10 +27,15 @@ class Lexicon:
 
 
 def _noun_forms(noun: str) -> set[str]:
-    """A noun and its genitive ("Angriff", "Angriffs", "Angriffes")."""
+    """A noun with its genitive ("Angriffs") and, for the regular endings, its plural
+    ("Ausgangssperren", "Forderungen")."""
     forms = {noun}
     if not noun.endswith(("s", "n", "e", "ung", "heit", "keit")) and noun[-1].islower():
         forms |= {noun + "s", noun + "es"}
+    if noun.endswith("e"):
+        forms.add(noun + "n")
+    elif noun.endswith(("ung", "heit", "keit", "schaft", "ion", "tät")):
+        forms.add(noun + "en")
     return forms
 
 

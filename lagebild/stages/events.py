@@ -37,6 +37,10 @@ _PLAN = re.compile(r"\b(?:plant|planen|geplant|will|wollen|soll|sollen|beabsicht
 _ANY_FURTHER = re.compile(r"\b(?:[Jj]ede[rsnm]?|[Ee]ine[rsnm]?)\s+weitere[rsnm]?\s+(?:[\w-]+\s+)?$")
 # "wird … genommen": werden with a participle at the clause's end is a passive, not the future
 _PASSIVE_PRESENT = re.compile(r"\b(?:wird|werden)\b.*\s(?:ge\w+(?:t|en)|\w+iert)\s*[.!?]?\s*$")
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:[Ee]r|[Ss]ie)\s+(?!\w+en\b)")
+_PRONOUN_AFTER_VERB = re.compile(r"\s+(?:er|sie)\b")
+_OBJECT_NOUN = re.compile(r"^\s+(?:(?:den|die|das|dem|einen|eine|einem|drei|zwei|mehrere|zahlreiche|weitere|"
+                          r"[a-zäöüß]+e[nmrs]?)\s+){1,3}[A-ZÄÖÜ][a-zäöüß]+")
 _PASSIVE = re.compile(r"\b(?:wurde|wurden|worden|wird|werden)\b")
 _AGENT = re.compile(r"\b(?:von|vom|durch)\s+")
 _FIRST_PERSON_SOURCE = re.compile(r"\b(?:[Ww]ir|[Ii]ch)\b")
@@ -157,6 +161,9 @@ class _EventCoder:
         if not targets and trigger.type in _TERRITORIAL:
             targets = self._place(left, right)      # "bombardierte Ziele im Gazastreifen"
             rule += "+place" if targets else ""
+        if not targets and "obj" in trigger.targets and trigger.kind == "verb" and _OBJECT_NOUN.search(text[end:right]):
+            # "beschuldigte drei weitere Personen": people of no named state are of the article's
+            targets, rule = self._state(self.index.home_code()), rule + "+home object"
         if not targets and trigger.type in ("ASSAULT", "COERCE"):
             # "Die Polizei nahm mehrere Menschen fest": force against people of no named
             # state is coded as against the state the article is about
@@ -198,6 +205,10 @@ class _EventCoder:
             if trigger.kind == "phrase":    # "Soldaten schicken": the soldiers are sent, they do not act
                 actors = [a for a in actors if a["text"] != trigger.noun]
             sources, rule = self._subject(actors, left), "active"
+            pronoun = _PRONOUN_SUBJECT.match(text, left) or _PRONOUN_AFTER_VERB.match(text, end)
+            if pronoun and (not sources or sources[0]["start"] > pronoun.start()):
+                person = self._person_before(sentence.start)
+                sources, rule = ([person], "active+pronoun") if person else (sources, rule)
             if not sources:        # "Peskow bestätigte den Anruf und sagte …": the sentence's subject
                 before = [a for a in self.index.within(sentence.start, left) if a["kind"] in SOURCE_KINDS]
                 sources, rule = self._subject(before, sentence.start), "coordinated verb"
@@ -215,6 +226,17 @@ class _EventCoder:
                     self.text[max(left, actor["start"] - 25):actor["start"]]):
                 return [actor]
         return []
+
+    def _person_before(self, position: int) -> dict | None:
+        """"Er forderte …": the last person named before this sentence, outside quotes,
+        within three sentences."""
+        person = self.index.before(position, ("PER",))
+        while person is not None and any(q["start"] <= person["start"] < q["end"] and q["kind"] == "direct"
+                                         for q in self.doc.quotes):
+            person = self.index.before(person["start"], ("PER",))
+        starts = [s.start for s in self.doc.sentences if s.start < position]
+        floor = starts[-3] if len(starts) >= 3 else 0
+        return person if person is not None and person["start"] >= floor else None
 
     def _acting_state(self, sentence: Sentence) -> list[dict]:
         """The state where a passive act took place ("in Italien"), else the article's."""
@@ -297,6 +319,11 @@ class _EventCoder:
         for kind in trigger.targets:
             if kind == "obj":
                 last = max(a["end"] for a in sources) if sources else left
+                genitive = re.match(r"\s+(?:der|des)\s+(?:[a-zäöüß]+\s+)?", text[last:right])
+                if genitive and sources[-1]["kind"] in ("ROLE", "NOM"):
+                    # "Rebellen der FSA lehnten … ab": the FSA belongs to the source
+                    owner = self.index.within(last + genitive.end(), last + genitive.end() + 1)
+                    last = owner[0]["end"] if owner else last
                 objects = [a for a in actors if a["start"] >= last and id(a) not in taken and free(text, a, left)
                            and not (start <= a["start"] < end)
                            and (a["kind"] in TARGET_KINDS or (a["kind"] == "ADJ" and a["code"]))]

@@ -181,6 +181,12 @@ CASES = [
      {("SUPPORT", "USA", "UKR", "asserted")}),
     ("„Wir verurteilen den Angriff Russlands aufs Schärfste“, erklärte Baerbock.",
      {("ACCUSE", "DEU", "RUS", "asserted")}),
+    # --- pronouns, groups of no named state, plurals, genitive attributes of the source
+    ("Macron landete am Morgen in Peking. Er traf dort Xi Jinping.", {("CONSULT", "FRA", "CHN", "asserted")}),
+    ("Die ungarische Staatsanwaltschaft beschuldigte drei Männer des Betrugs.", {("ACCUSE", "HUN", "HUN", "asserted")}),
+    ("Die Behörden Irans verhängten Ausgangssperren in mehreren Städten.", {("COERCE", "IRN", "IRN", "asserted")}),
+    ("Rebellen der Hamas griffen israelische Stellungen an.", {("ASSAULT", "PSE", "ISR", "asserted")}),
+    ("Niederländische Polizisten nahmen den Verdächtigen in Gewahrsam.", {("COERCE", "NLD", "NLD", "asserted")}),
     # --- particles and separable verbs
     ("Russland zog nach monatelangen Kämpfen seine Einheiten aus der Stadt ab.", {("RETREAT", "RUS", None, "asserted")}),
     ("Biden bietet Putin einen diplomatischen Weg aus der Krise an.", {("AGREE", "USA", "RUS", "asserted")}),
