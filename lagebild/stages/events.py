@@ -161,7 +161,9 @@ class _EventCoder:
         if not targets and trigger.type in _TERRITORIAL:
             targets = self._place(left, right)      # "bombardierte Ziele im Gazastreifen"
             rule += "+place" if targets else ""
-        if not targets and "obj" in trigger.targets and trigger.kind == "verb" and _OBJECT_NOUN.search(text[end:right]):
+        object_before = sources and _OBJECT_NOUN.search(text[max(a["end"] for a in sources):start] + " ")
+        if not targets and "obj" in trigger.targets and trigger.kind in ("verb", "phrase") \
+                and (_OBJECT_NOUN.search(text[end:right]) or object_before):
             # "beschuldigte drei weitere Personen": people of no named state are of the article's
             targets, rule = self._state(self.index.home_code()), rule + "+home object"
         if not targets and trigger.type in ("ASSAULT", "COERCE"):
