@@ -209,7 +209,7 @@ class _EventCoder:
             sources, rule = self._subject(actors, left), "active"
             pronoun = _PRONOUN_SUBJECT.match(text, left) or _PRONOUN_AFTER_VERB.match(text, end)
             if pronoun and (not sources or sources[0]["start"] > pronoun.start()):
-                person = self._person_before(sentence.start)
+                person = self._person_before(pronoun.start())
                 sources, rule = ([person], "active+pronoun") if person else (sources, rule)
             if not sources:        # "Peskow bestätigte den Anruf und sagte …": the sentence's subject
                 before = [a for a in self.index.within(sentence.start, left) if a["kind"] in SOURCE_KINDS]
@@ -230,7 +230,7 @@ class _EventCoder:
         return []
 
     def _person_before(self, position: int) -> dict | None:
-        """"Er forderte …": the last person named before this sentence, outside quotes,
+        """"Er forderte …": the last person named before the pronoun, outside quotes,
         within three sentences."""
         person = self.index.before(position, ("PER",))
         while person is not None and any(q["start"] <= person["start"] < q["end"] and q["kind"] == "direct"
