@@ -173,13 +173,13 @@ class _EventCoder:
             rule += "+home target" if targets else ""
         if not targets and trigger.type not in UNDIRECTED:
             return
-        date, level = self._date(start, left, right, sentence)
+        date, level, date_from = self._date(start, left, right, sentence)
         status = self._status(text[left:right], text[sentence.start:left], text[start - 3:start] == "zu ")
         if _ANY_FURTHER.search(text[max(left, start - 40):start]):
             status = "hypothetical"     # "jede weitere russische Aggression": none has happened
         for source in sources:
             for target in targets or [None]:
-                self._add(trigger, start, end, sentence, source, target, date, level, status, rule)
+                self._add(trigger, start, end, sentence, source, target, (date, level, date_from), status, rule)
 
     def _roles(self, trigger, start, end, left, right, sentence, actors):
         text = self.text
@@ -352,15 +352,16 @@ class _EventCoder:
 
     # --- attributes -----------------------------------------------------------------------
 
-    def _date(self, start: int, left: int, right: int, sentence: Sentence) -> tuple[str | None, str | None]:
+    def _date(self, start: int, left: int, right: int, sentence: Sentence) -> tuple[str | None, str | None, str | None]:
+        """(date, granularity, where from: "text" or "published")."""
         dated = [t for t in self.doc.times if t["type"] in ("DATE", "TIME") and granularity(t["value"])]
         for low, high in ((left, right), (sentence.start, sentence.end)):
             inside = [t for t in dated if low <= t["start"] < high]
             if inside:
                 nearest = min(inside, key=lambda t: abs(t["start"] - start))
                 level = granularity(nearest["value"])
-                return (nearest["value"][:10] if level == "day" else nearest["value"]), level
-        return (self.doc.published, "day") if self.doc.published else (None, None)
+                return (nearest["value"][:10] if level == "day" else nearest["value"]), level, "text"
+        return (self.doc.published, "day", "published") if self.doc.published else (None, None, None)
 
     @staticmethod
     def _status(clause: str, before: str, infinitive: bool) -> str:
@@ -382,7 +383,8 @@ class _EventCoder:
                 return {"name": actor["text"], "code": actor["code"]}
         return {"name": self.doc.dateline, "code": None} if self.doc.dateline else None
 
-    def _add(self, trigger, start, end, sentence, source, target, date, level, status, rule) -> None:
+    def _add(self, trigger, start, end, sentence, source, target, dating, status, rule) -> None:
+        date, level, date_from = dating
         source_code = self._code(source)
         target_code = self._code(target) if target else None
         if target is not None and not target_code and trigger.type in UNDIRECTED:
@@ -397,7 +399,8 @@ class _EventCoder:
             "type": trigger.type, "mode": trigger.mode,
             "source": self._party(source, source_code),
             "target": self._party(target, target_code) if target else None,
-            "date": date, "date_granularity": level, "status": status, "location": self._location(sentence),
+            "date": date, "date_granularity": level, "date_from": date_from, "status": status,
+            "location": self._location(sentence),
             "sentence": {"start": sentence.start, "end": sentence.end},
             "trigger": self.text[start:end], "trigger_start": start, "trigger_end": end,
             "why": {"entry": trigger.entry, "rule": rule},
