@@ -267,6 +267,36 @@ def copies(db: DbOption = None) -> None:
 
 
 @app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="address to listen on (127.0.0.1: this machine only)")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
+) -> None:
+    """Serve the web dashboard and the REST API (OpenAPI at /docs).
+
+    Writes (POST /api/documents) are allowed only when LAGEBILD_TOKEN is set; clients
+    send it as "Authorization: Bearer <token>".
+
+    Examples:
+
+        lagebild serve
+
+        LAGEBILD_TOKEN=secret lagebild serve --db news.db --port 8080
+    """
+    import os
+
+    import uvicorn
+
+    from lagebild.web import create_app
+
+    try:
+        application = create_app(db, token=os.environ.get("LAGEBILD_TOKEN") or None)
+    except (StoreError, RuntimeError) as error:
+        _fail(str(error))
+    uvicorn.run(application, host=host, port=port)
+
+
+@app.command()
 def demo(
     db: DbOption = None,
     examples: Annotated[Path, typer.Option(help="folder of example articles")] = EXAMPLES_DIR,
