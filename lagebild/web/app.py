@@ -30,6 +30,9 @@ CODE = r"^[A-Za-z0-9_-]{2,12}$"
 TYPES = "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST SANCTION MOBILIZE COERCE ASSAULT"
 TYPE = "^(?:" + "|".join(TYPES.split()) + ")$"
 STATUS = r"^(?:asserted|planned|hypothetical|negated)$"
+# Forms send empty fields: the pages accept "" for "no filter".
+FORM_CODE = r"^(?:[A-Za-z0-9_-]{2,12})?$"
+FORM_TYPE = "^(?:" + "|".join(TYPES.split()) + ")?$"
 
 
 def _only(*allowed: str):
@@ -141,15 +144,15 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
         return templates.TemplateResponse(request, "document.html", {"doc": found, "pieces": highlight(found)})
 
     @app.get("/events", response_class=HTMLResponse)
-    def events_page(request: Request, actor: str | None = Query(None, pattern=CODE),
-                    type: str | None = Query(None, pattern=TYPE), db=Depends(connection)):
-        found = queries.events(db, queries.Page(500), actor=actor, type_=type)
+    def events_page(request: Request, actor: str | None = Query(None, pattern=FORM_CODE),
+                    type: str | None = Query(None, pattern=FORM_TYPE), db=Depends(connection)):
+        found = queries.events(db, queries.Page(500), actor=actor or None, type_=type or None)
         return templates.TemplateResponse(request, "events.html", {"events": found, "actor": actor or "",
                                                                    "type": type or "", "types": TYPES.split()})
 
     @app.get("/timeline", response_class=HTMLResponse)
-    def timeline_page(request: Request, actor: str | None = Query(None, pattern=CODE), db=Depends(connection)):
-        rows = queries.timeline(db, actor=actor)
+    def timeline_page(request: Request, actor: str | None = Query(None, pattern=FORM_CODE), db=Depends(connection)):
+        rows = queries.timeline(db, actor=actor or None)
         return templates.TemplateResponse(request, "chart.html", {"title": "Timeline", "actor": actor or "",
                                                                   "svg": timeline_svg(rows)})
 

@@ -1,0 +1,107 @@
+"""The dashboard in a real browser: Playwright driving Debian's Chromium (no download).
+
+Skipped when no Chromium binary is installed (CI installs it; see .ci/run). With
+LAGEBILD_SCREENSHOTS=1 the article page and the timeline are saved into docs/."""
+import os
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from lagebild import analyze
+from lagebild.store.sqlite import SQLiteStore
+
+CHROMIUM = os.environ.get("PLAYWRIGHT_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(not CHROMIUM, reason="no Chromium binary (apt install chromium)")
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+ARTICLES = [
+    ("merkel-macron", "2023-05-08", "Macron und Scholz beraten in Paris über die Ukraine\n\n"
+     "PARIS (AFP) – Der französische Präsident Emmanuel Macron hat am Montag Bundeskanzler Olaf Scholz "
+     "in Paris empfangen. „Europa muss in dieser Lage geschlossen handeln“, sagte Macron nach dem Treffen. "
+     "Deutschland und Frankreich sagten der Ukraine weitere Unterstützung zu."),
+    ("charkiw", "2023-05-09", "Russland greift Charkiw an\n\nKIEW (dpa) – Russland hat in der Nacht zum Dienstag "
+     "die Stadt Charkiw mit Raketen angegriffen. Die EU verurteilte den Angriff. Die Ukraine forderte von "
+     "Deutschland weitere Flugabwehrsysteme."),
+    ("sanktionen", "2023-05-11", "EU verhängt neue Sanktionen\n\nBRÜSSEL (dpa) – Die EU hat am Donnerstag neue "
+     "Sanktionen gegen Russland verhängt. „Wir lassen nicht nach“, sagte Kommissionspräsidentin Ursula von der "
+     "Leyen."),
+]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    import uvicorn
+
+    from lagebild.web import create_app
+
+    db = tmp_path_factory.mktemp("browser") / "web.db"
+    with SQLiteStore(db) as store:
+        for input_id, published, text in ARTICLES:
+            doc = analyze(text, published=published)
+            doc.id = input_id
+            store.add(doc)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning")
+    instance = uvicorn.Server(config)
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if instance.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    instance.should_exit = True
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        opened = browser.new_page(viewport={"width": 1280, "height": 900})
+        errors: list[str] = []
+        opened.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        opened.on("pageerror", lambda error: errors.append(str(error)))
+        opened.errors = errors
+        yield opened
+        browser.close()
+
+
+def test_browser_search_open_article_and_see_quote(server, page):
+    page.goto(server + "/")
+    page.fill("input[name=q]", "Macron")
+    page.click("text=Search")
+    page.click("text=Macron und Scholz beraten in Paris über die Ukraine")
+    quote = page.locator("article span.quote").first
+    assert "Europa muss" in quote.inner_text()
+    assert "Emmanuel Macron" in quote.get_attribute("title")
+    assert page.locator("ul.quotes b.speaker").first.inner_text() == "Emmanuel Macron"
+    if os.environ.get("LAGEBILD_SCREENSHOTS"):
+        DOCS.mkdir(exist_ok=True)
+        page.screenshot(path=str(DOCS / "article.png"), full_page=True)
+    assert page.errors == []
+
+
+def test_browser_filter_events_and_see_charts(server, page):
+    page.goto(server + "/events")
+    page.select_option("select[name=type]", "ASSAULT")
+    page.click("text=Filter")
+    rows = page.locator("table tr")
+    assert rows.count() == 2 and "RUS" in rows.nth(1).inner_text()
+    page.goto(server + "/timeline")
+    assert page.locator("svg.chart rect").count() > 0
+    if os.environ.get("LAGEBILD_SCREENSHOTS"):
+        page.screenshot(path=str(DOCS / "timeline.png"), full_page=True)
+    page.goto(server + "/network")
+    assert page.locator("svg.chart line").count() > 0
+    assert page.errors == []
