@@ -1,6 +1,6 @@
 """The store's schema, in SQL that SQLite and PostgreSQL both accept."""
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2   # 2: the events table
 
 TABLES = [
     """CREATE TABLE IF NOT EXISTS meta (
@@ -52,6 +52,20 @@ TABLES = [
         copy INTEGER NOT NULL REFERENCES copies(rowid)
     )""",
     "CREATE INDEX IF NOT EXISTS copy_bands_bucket ON copy_bands(band, bucket)",
+    # One row per event of a document, for the API's filters (the record keeps them too).
+    """CREATE TABLE IF NOT EXISTS events (
+        key TEXT NOT NULL REFERENCES documents(key),
+        type TEXT NOT NULL,
+        source_code TEXT NOT NULL,
+        target_code TEXT,
+        date TEXT,
+        status TEXT NOT NULL,
+        event TEXT NOT NULL
+    )""",
+    "CREATE INDEX IF NOT EXISTS events_source ON events(source_code, date)",
+    "CREATE INDEX IF NOT EXISTS events_target ON events(target_code, date)",
+    "CREATE INDEX IF NOT EXISTS events_type ON events(type, date)",
+    "CREATE INDEX IF NOT EXISTS events_date ON events(date)",
     "CREATE INDEX IF NOT EXISTS documents_input_id ON documents(input_id)",
     "CREATE INDEX IF NOT EXISTS documents_published ON documents(published)",
     "CREATE INDEX IF NOT EXISTS inputs_key ON inputs(key)",

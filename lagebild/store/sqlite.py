@@ -47,6 +47,11 @@ class SQLiteStore:
                     f"{self.path}: the database has schema version {row['value']}, newer than this "
                     f"lagebild's {SCHEMA_VERSION}; upgrade lagebild"
                 )
+            elif int(row["value"]) < 2:
+                # version 1 had no events table: fill it from the stored records
+                for key, record in self.connection.execute("SELECT key, record FROM documents").fetchall():
+                    self._add_events(key, json.loads(record)["events"])
+                self.connection.execute("UPDATE meta SET value = ? WHERE name = 'schema_version'", (str(SCHEMA_VERSION),))
 
     @property
     def schema_version(self) -> int:
@@ -71,8 +76,15 @@ class SQLiteStore:
             (key, doc.id, doc.origin or "", now),
         )
         if cursor.rowcount == 1:
+            self._add_events(key, doc.events)
             CopyIndex(self.connection).add(key, doc.text)
         return cursor.rowcount == 1
+
+    def _add_events(self, key: str, events: list[dict]) -> None:
+        self.connection.executemany(
+            "INSERT INTO events (key, type, source_code, target_code, date, status, event) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(key, e["type"], e["source"]["code"], (e["target"] or {}).get("code"), e["date"], e["status"],
+              json.dumps(e, ensure_ascii=False)) for e in events])
 
     def add_failure(self, failure: Failure) -> None:
         self.connection.execute(

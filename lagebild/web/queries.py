@@ -1,6 +1,7 @@
 """Read-side queries of the web API over the store: documents, events, quotes, actors
-and a timeline, with filters that combine. Layers are read from each document's
-analysis record with SQLite's JSON functions; every value is a bound parameter."""
+and a timeline, with filters that combine. Events come from their indexed table, the
+other layers from each document's analysis record with SQLite's JSON functions; every
+value is a bound parameter."""
 from __future__ import annotations
 
 import json
@@ -48,35 +49,34 @@ def record(connection: sqlite3.Connection, ident: str) -> dict | None:
 def events(connection: sqlite3.Connection, page: Page, actor: str | None = None, source: str | None = None,
            target: str | None = None, type_: str | None = None, status: str | None = None,
            since: str | None = None, until: str | None = None, q: str | None = None) -> list[dict]:
-    """Events with their document: filters on either actor's code, the dyad, the type,
-    the status, the date range and words of the sentence."""
+    """Events with their document, from the indexed events table: filters on either
+    actor's code, the dyad, the type, the status, the date range and words of the sentence."""
     where, params = ["1 = 1"], []
     conditions = {
-        "json_extract(e.value, '$.source.code') = ?": source,
-        "json_extract(e.value, '$.target.code') = ?": target,
-        "json_extract(e.value, '$.type') = ?": type_,
-        "json_extract(e.value, '$.status') = ?": status,
-        "json_extract(e.value, '$.date') >= ?": since,
-        "substr(json_extract(e.value, '$.date'), 1, 10) <= ?": until,
+        "e.source_code = ?": source,
+        "e.target_code = ?": target,
+        "e.type = ?": type_,
+        "e.status = ?": status,
+        "e.date >= ?": since,
+        "substr(e.date, 1, 10) <= ?": until,
     }
     for condition, value in conditions.items():
         if value:
             where.append(condition)
             params.append(value)
     if actor:
-        where.append("(json_extract(e.value, '$.source.code') = ? OR json_extract(e.value, '$.target.code') = ?)")
+        where.append("e.rowid IN (SELECT rowid FROM events WHERE source_code = ? "
+                     "UNION SELECT rowid FROM events WHERE target_code = ?)")
         params += [actor, actor]
+    sentence = ("substr(d.text, json_extract(e.event, '$.sentence.start') + 1, "
+                "json_extract(e.event, '$.sentence.end') - json_extract(e.event, '$.sentence.start'))")
     if q:
-        where.append("substr(d.text, json_extract(e.value, '$.sentence.start') + 1, "
-                     "json_extract(e.value, '$.sentence.end') - json_extract(e.value, '$.sentence.start')) LIKE ?")
+        where.append(f"{sentence} LIKE ?")
         params.append(f"%{q}%")
     rows = connection.execute(
-        f"""SELECT d.key, d.input_id, d.title, e.value AS event,
-                   substr(d.text, json_extract(e.value, '$.sentence.start') + 1,
-                          json_extract(e.value, '$.sentence.end') - json_extract(e.value, '$.sentence.start')) AS sentence
-            FROM documents d, json_each(d.record, '$.events') e
-            WHERE {' AND '.join(where)}
-            ORDER BY json_extract(e.value, '$.date') DESC, d.rowid LIMIT ? OFFSET ?""",
+        f"""SELECT d.key, d.input_id, d.title, e.event, {sentence} AS sentence
+            FROM events e JOIN documents d ON d.key = e.key
+            WHERE {' AND '.join(where)} ORDER BY e.date DESC, e.rowid LIMIT ? OFFSET ?""",
         (*params, page.limit, page.offset)).fetchall()
     return [{**json.loads(row["event"]), "document": row["key"], "input_id": row["input_id"],
              "title": row["title"], "sentence_text": row["sentence"]} for row in rows]

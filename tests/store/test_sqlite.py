@@ -6,7 +6,7 @@ from lagebild.document import Document, Sentence
 from lagebild.sources import Failure
 from lagebild.store import StoreError, open_store
 from lagebild.store.schema import SCHEMA_VERSION
-from lagebild.store.sqlite import SchemaVersionError
+from lagebild.store.sqlite import SchemaVersionError, SQLiteStore
 
 TEXT = "Polen und Litauen vereinbarten am Freitag eine engere Zusammenarbeit beim Grenzschutz."
 
@@ -92,3 +92,17 @@ def test_open_store_reads_lagebild_db_from_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("LAGEBILD_DB", str(tmp_path / "env.db"))
     open_store().close()
     assert (tmp_path / "env.db").exists()
+
+
+def test_store_migrates_version_1_by_filling_the_events_table(tmp_path):
+    from lagebild import analyze
+
+    path = tmp_path / "old.db"
+    with SQLiteStore(path) as store:
+        store.add(analyze("Die EU verhängte neue Sanktionen gegen Russland.", published="2023-03-15"))
+        store.connection.execute("DELETE FROM events")
+        store.connection.execute("UPDATE meta SET value = '1' WHERE name = 'schema_version'")
+    with SQLiteStore(path) as store:
+        rows = store.connection.execute("SELECT type, source_code, target_code FROM events").fetchall()
+        assert [tuple(row) for row in rows] == [("SANCTION", "EU", "RUS")]
+        assert store.schema_version == 2
