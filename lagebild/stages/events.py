@@ -322,7 +322,7 @@ class _EventCoder:
             if kind == "obj":
                 last = max(a["end"] for a in sources) if sources else left
                 genitive = re.match(r"\s+(?:der|des)\s+(?:[a-zäöüß]+\s+)?", text[last:right])
-                if genitive and sources[-1]["kind"] in ("ROLE", "NOM"):
+                if genitive and sources and sources[-1]["kind"] in ("ROLE", "NOM"):
                     # "Rebellen der FSA lehnten … ab": the FSA belongs to the source
                     owner = self.index.within(last + genitive.end(), last + genitive.end() + 1)
                     last = owner[0]["end"] if owner else last
