@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import secrets
+import sqlite3
 from pathlib import Path
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
@@ -60,9 +61,11 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
     templates = Jinja2Templates(directory=HERE / "templates")
 
     def connection():
-        opened = open_store(path)
+        # FastAPI may run a dependency and its route in different worker threads
+        opened = sqlite3.connect(path, check_same_thread=False)
+        opened.row_factory = sqlite3.Row
         try:
-            yield opened.connection
+            yield opened
         finally:
             opened.close()
 
@@ -214,3 +217,10 @@ def _csv(events: list[dict]) -> str:
                          e["source"]["code"], target.get("name", ""), target.get("code", ""), e.get("date") or "",
                          e["status"], e["trigger"], " ".join((e.get("sentence_text") or "").split())])
     return out.getvalue()
+
+
+def app_from_env() -> FastAPI:
+    """The application for `uvicorn --factory lagebild.web.app:app_from_env` (LAGEBILD_DB, LAGEBILD_TOKEN)."""
+    import os
+
+    return create_app(os.environ.get("LAGEBILD_DB"), token=os.environ.get("LAGEBILD_TOKEN") or None)

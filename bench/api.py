@@ -1,0 +1,118 @@
+"""Latency of the REST API: a store of 10,000 articles, then 1,000 requests to
+/api/events with mixed filters from a client on loopback, and the article page.
+
+    python bench/api.py [--documents 10000] [--requests 1000]
+
+The corpus (../shared/corpus/*.jsonl) is analysed once; its documents are stored
+again with new ids (and a marker line, so that each has its own content key) until
+the store holds --documents articles. A uvicorn server runs in a child process;
+httpx sends the requests one after another. Paste the output into BENCHMARKS.md.
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CORPUS = sorted((HERE.parent.parent / "shared" / "corpus").glob("*.jsonl"))
+CODES = ["RUS", "UKR", "USA", "DEU", "FRA", "TUR", "SYR", "CHN", "ISR", "EU", "NATO", "GBR"]
+TYPES = ["CONSULT", "ASSAULT", "ACCUSE", "REQUEST", "SUPPORT", "AID", "SANCTION", "AGREE"]
+
+
+def build_store(path: Path, documents: int) -> list[str]:
+    from lagebild.analyze import analyze_article
+    from lagebild.sources.jsonl import parse_record
+    from lagebild.store.sqlite import SQLiteStore
+
+    analysed = []
+    for corpus in CORPUS:
+        for number, line in enumerate(corpus.read_bytes().splitlines(), 1):
+            if line.strip():
+                analysed.append(analyze_article(parse_record(line, f"{corpus.name}:{number}", 10_000_000)))
+    keys = []
+    with SQLiteStore(path) as store:
+        for n in range(documents):
+            doc = copy.copy(analysed[n % len(analysed)])
+            doc.raw = f"{doc.raw}\n<!-- copy {n} -->"
+            doc.id = f"bench-{n}"
+            store.add(doc)
+            keys.append(doc.key)
+            if n % 1000 == 999:
+                store.commit()
+    return keys
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def main() -> None:
+    import httpx
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=10_000)
+    parser.add_argument("--requests", type=int, default=1_000)
+    args = parser.parse_args()
+    random.seed(1)
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "api.db"
+        start = time.perf_counter()
+        keys = build_store(db, args.documents)
+        print(f"store: {args.documents} documents built in {time.perf_counter() - start:.0f} s")
+        port = free_port()
+        server = subprocess.Popen([sys.executable, "-m", "uvicorn", "--factory", "lagebild.web.app:app_from_env",
+                                   "--port", str(port), "--log-level", "warning"],
+                                  env={**os.environ, "LAGEBILD_DB": str(db)})
+        try:
+            base = f"http://127.0.0.1:{port}"
+            with httpx.Client(base_url=base, timeout=30) as client:
+                for _ in range(100):
+                    try:
+                        client.get("/api/health")
+                        break
+                    except httpx.TransportError:
+                        time.sleep(0.1)
+                timings = []
+                for _ in range(args.requests):
+                    params = random.choice([
+                        {"actor": random.choice(CODES)},
+                        {"type": random.choice(TYPES)},
+                        {"source": random.choice(CODES), "target": random.choice(CODES)},
+                        {"actor": random.choice(CODES), "type": random.choice(TYPES), "since": "2015-01-01"},
+                        {"q": random.choice(["Angriff", "Regierung", "Präsident"])},
+                        {},
+                    ])
+                    t = time.perf_counter()
+                    response = client.get("/api/events", params=params)
+                    timings.append((time.perf_counter() - t) * 1000)
+                    response.raise_for_status()
+                pages = []
+                for key in random.sample(keys, 50):
+                    t = time.perf_counter()
+                    client.get(f"/documents/{key}").raise_for_status()
+                    pages.append((time.perf_counter() - t) * 1000)
+        finally:
+            server.terminate()
+            server.wait()
+    timings.sort()
+    pages.sort()
+    print(json.dumps({"requests": len(timings), "events_median_ms": round(statistics.median(timings), 1),
+                      "events_p95_ms": round(timings[int(0.95 * len(timings)) - 1], 1),
+                      "article_page_median_ms": round(statistics.median(pages), 1),
+                      "article_page_p95_ms": round(pages[int(0.95 * len(pages)) - 1], 1)}, indent=1))
+
+
+if __name__ == "__main__":
+    main()
