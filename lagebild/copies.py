@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sqlite3
+import zlib
 
 import numpy as np
 from datasketch import MinHash
@@ -39,7 +40,7 @@ def shingles(text: str) -> set[bytes]:
 
 
 def signature(parts: set[bytes]) -> np.ndarray:
-    minhash = MinHash(num_perm=NUM_PERM, seed=7)
+    minhash = MinHash(num_perm=NUM_PERM, seed=7, hashfunc=zlib.crc32)   # stable across runs, fast
     minhash.update_batch(list(parts))
     return minhash.hashvalues.astype(np.uint32)   # datasketch's hash values fit 32 bits
 
