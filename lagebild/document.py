@@ -88,6 +88,18 @@ class Document:
     def span_text(self, span: Sentence | Token) -> str:
         return self.text[span.start:span.end]
 
+    def words_by_sentence(self) -> list[list[tuple[int, int, str]]]:
+        """The word tokens of each sentence, as (start, end, text)."""
+        result: list[list[tuple[int, int, str]]] = [[] for _ in self.sentences]
+        number = 0
+        for token in self.tokens:
+            if token.kind != "word":
+                continue
+            while number + 1 < len(self.sentences) and token.start >= self.sentences[number].end:
+                number += 1
+            result[number].append((token.start, token.end, self.text[token.start:token.end]))
+        return result
+
     def to_record(self) -> dict:
         """The analysis record: the Document serialised for JSON."""
         return {

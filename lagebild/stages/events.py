@@ -3,7 +3,8 @@
 Triggers come from the lexicon `lang/de/event_triggers.tsv` (verbs with their
 separable particles, nouns, noun + verb phrases); the source and target from word
 order and case cues around them (lagebild/events/roles.py); the date from the time
-expression of the trigger's clause, else of its sentence, else the publication date;
+expression of the trigger's clause, else of its sentence, else a day of the three
+before publication named in the sentence before ("context"), else the publication date;
 the status from the clause (negated: "nicht", "kein"; hypothetical: "falls", "wenn";
 planned: future tense, "planen", "wollen", "sollen"); the location from a place after
 "in" or the dateline. Inside a quote, "wir"/"ich" is the speaker and "mir"/"uns" the
@@ -15,6 +16,7 @@ dropped, not guessed.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from lagebild.actors.index import ActorIndex
@@ -42,7 +44,6 @@ _PRONOUN_AFTER_VERB = re.compile(r"\s+(?:er|sie)\b")
 _OBJECT_NOUN = re.compile(r"^\s+(?:(?:den|die|das|dem|einen|eine|einem|drei|zwei|mehrere|zahlreiche|weitere|"
                           r"[a-zäöüß]+e[nmrs]?)\s+){1,3}[A-ZÄÖÜ][a-zäöüß]+")
 _PASSIVE = re.compile(r"\b(?:wurde|wurden|worden|wird|werden)\b")
-_AGENT = re.compile(r"\b(?:von|vom|durch)\s+")
 _FIRST_PERSON_SOURCE = re.compile(r"\b(?:[Ww]ir|[Ii]ch)\b")
 _FIRST_PERSON_TARGET = re.compile(r"\b(?:[Mm]ir|[Uu]ns|[Mm]ich|[Uu]nsere[nmrs]?|[Mm]eine[nmrs]?)\b")
 # A clause ends at a comma, semicolon, colon, bracket or dash; quotation marks do not end
@@ -78,7 +79,7 @@ def tag_events(doc: Document) -> Document:
     if doc.language not in LANGUAGES or not doc.actors:
         return doc
     coder = _EventCoder(doc)
-    for sentence, words in zip(doc.sentences, coder.words_by_sentence()):
+    for sentence, words in zip(doc.sentences, doc.words_by_sentence()):
         for trigger, start, end in coder.triggers(sentence, words):
             coder.code(trigger, start, end, sentence)
     doc.events = coder.events
@@ -93,17 +94,6 @@ class _EventCoder:
         self.index = ActorIndex(doc.text, doc.actors)
         self.events: list[dict] = []
         self.seen: set[tuple] = set()
-
-    def words_by_sentence(self) -> list[list[tuple[int, int, str]]]:
-        result: list[list[tuple[int, int, str]]] = [[] for _ in self.doc.sentences]
-        number, sentences = 0, self.doc.sentences
-        for token in self.doc.tokens:
-            if token.kind != "word":
-                continue
-            while number + 1 < len(sentences) and token.start >= sentences[number].end:
-                number += 1
-            result[number].append((token.start, token.end, self.text[token.start:token.end]))
-        return result
 
     # --- triggers ---------------------------------------------------------------------------
 
@@ -353,7 +343,7 @@ class _EventCoder:
     # --- attributes -----------------------------------------------------------------------
 
     def _date(self, start: int, left: int, right: int, sentence: Sentence) -> tuple[str | None, str | None, str | None]:
-        """(date, granularity, where from: "text" or "published")."""
+        """(date, granularity, where from: "text", "context" or "published")."""
         dated = [t for t in self.doc.times if t["type"] in ("DATE", "TIME") and granularity(t["value"])]
         for low, high in ((left, right), (sentence.start, sentence.end)):
             inside = [t for t in dated if low <= t["start"] < high]
@@ -361,7 +351,37 @@ class _EventCoder:
                 nearest = min(inside, key=lambda t: abs(t["start"] - start))
                 level = granularity(nearest["value"])
                 return (nearest["value"][:10] if level == "day" else nearest["value"]), level, "text"
+        recent = self._recent_day(sentence.start, self._previous_start(sentence))
+        if recent:
+            # "Am Montag traf X Y. Er forderte …": the day the story is about goes on
+            return recent, "day", "context"
         return (self.doc.published, "day", "published") if self.doc.published else (None, None, None)
+
+    def _previous_start(self, sentence: Sentence) -> int:
+        earlier = [s.start for s in self.doc.sentences if s.start < sentence.start]
+        return earlier[-1] if earlier else sentence.start
+
+    def _recent_day(self, position: int, floor: int) -> str | None:
+        """The last day named in the sentence before position, if it lies in the three
+        days before publication (the day the story goes on telling of), else None."""
+        if not self.doc.published:
+            return None
+        try:
+            published = dt.date.fromisoformat(self.doc.published[:10])
+        except ValueError:
+            return None
+        for time in reversed(self.doc.times):
+            if time["start"] < floor:
+                return None
+            if time["start"] >= position or time["type"] not in ("DATE", "TIME") \
+                    or granularity(time["value"]) != "day":
+                continue
+            try:
+                day = dt.date.fromisoformat(time["value"][:10])
+            except ValueError:
+                continue
+            return time["value"][:10] if 0 <= (published - day).days <= 3 else None
+        return None
 
     @staticmethod
     def _status(clause: str, before: str, infinitive: bool) -> str:

@@ -37,6 +37,7 @@ _INFINITIVE_END = re.compile(r"\bzu\s+\w+(?:\s+(?:haben|sein|werden|können|lass
 _ACCUSATIONS = frozenset("vorwerfen vorhalten unterstellen beschuldigen anprangern ankreiden".split())
 # Words besides the cues that can attribute a sentence ("laut", "zufolge", ", so X", "hieß es").
 _TRIGGERS = frozenset("laut Laut zufolge gemäß Gemäß so hieß heißt zitiert wie Wie Das Dies".split())
+_CLAUSE_OPENER = re.compile(r"(?:,\s+(?:und|aber|doch|sondern)\s+|;\s+|:\s+)")
 _AUXILIARIES = frozenset("hat hatte habe hätte haben hatten".split())
 _CLAUSE_STARTS = frozenset("dass ob wie wer was warum wann wo weshalb wieso".split())
 _NOT_QUOTE_CLAUSE = frozenset(
@@ -91,7 +92,7 @@ class _QuoteFinder:
         self.partials: list[tuple[QuoteSpan, Attribution, int]] = []
 
     def run(self) -> list[dict]:
-        words_by_sentence = self._words_by_sentence()
+        words_by_sentence = self.doc.words_by_sentence()
         handled_spans: set[int] = set()
         for number, sentence in enumerate(self.doc.sentences):
             words = words_by_sentence[number]
@@ -138,18 +139,6 @@ class _QuoteFinder:
                 self.quotes.append({**owner, "start": span.start, "end": span.end, "text": phrase, "kind": "phrase"})
             else:
                 self._add(span.start, span.end, phrase, "phrase", attribution, -1)
-
-    def _words_by_sentence(self) -> list[list[tuple[int, int, str]]]:
-        result: list[list[tuple[int, int, str]]] = [[] for _ in self.doc.sentences]
-        number = 0
-        sentences = self.doc.sentences
-        for token in self.doc.tokens:
-            if token.kind != "word":
-                continue
-            while number + 1 < len(sentences) and token.start >= sentences[number].end:
-                number += 1
-            result[number].append((token.start, token.end, self.text[token.start:token.end]))
-        return result
 
     # --- direct quotes ------------------------------------------------------------------
 
@@ -616,10 +605,8 @@ class _QuoteFinder:
         """Where the cue's clause begins: after the last comma or conjunction before it
         that starts a new clause."""
         segment = self.text[sentence_start:cue_start]
-        match = None
-        for match in re.finditer(r"(?:,\s+(?:und|aber|doch|sondern)\s+|;\s+|:\s+)", segment):
-            pass
-        return sentence_start + match.end() if match else sentence_start
+        ends = [m.end() for m in _CLAUSE_OPENER.finditer(segment)]
+        return sentence_start + ends[-1] if ends else sentence_start
 
     def _speaker(self, start: int, end: int, number: int) -> tuple[Speaker | None, Speaker | None]:
         phrase = self.text[start:end].strip()
