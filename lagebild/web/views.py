@@ -28,13 +28,21 @@ def highlight(record: dict) -> list[dict]:
     for span in sorted(spans, key=lambda s: (["quote", "time", "actor"].index(s[2]), s[0])):
         if all(span[1] <= t[0] or t[1] <= span[0] for t in taken):
             taken.append(span)
+    # each sentence start gets an anchor ("#s-120"), so the events table links to the sentence
+    anchors = sorted(s["start"] for s in record.get("sentences", []))
     pieces, position = [], 0
-    for start, end, kind, title in sorted(taken):
+    for start, end, kind, title in sorted(taken) + [(len(text), len(text), None, "")]:
+        while anchors and anchors[0] <= start:
+            anchor = max(anchors.pop(0), position)
+            if anchor > position:
+                pieces.append({"text": text[position:anchor], "kind": None, "title": ""})
+                position = anchor
+            pieces.append({"text": "", "kind": "anchor", "title": f"s-{anchor}"})
         if start > position:
             pieces.append({"text": text[position:start], "kind": None, "title": ""})
-        pieces.append({"text": text[start:end], "kind": kind, "title": title})
-        position = end
-    pieces.append({"text": text[position:], "kind": None, "title": ""})
+        if kind:
+            pieces.append({"text": text[start:end], "kind": kind, "title": title})
+        position = max(position, end)
     return pieces
 
 

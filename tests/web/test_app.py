@@ -112,3 +112,17 @@ def test_article_markup_is_escaped(client):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     listing = client.get("/").text
     assert "<script>alert('titel')" not in listing
+
+
+def test_article_text_is_kept_whole_with_sentence_anchors():
+    from lagebild.web.views import highlight
+
+    doc = analyze("Scholz traf Macron. „Wir sind bereit zu handeln“, sagte Scholz am Montag.", published="2023-03-15")
+    pieces = highlight(doc.to_record())
+    assert "".join(p["text"] for p in pieces) == doc.text
+    assert [p["title"] for p in pieces if p["kind"] == "anchor"] == [f"s-{s.start}" for s in doc.sentences]
+
+
+def test_event_rows_link_to_their_sentence(client):
+    page = client.get("/events", params={"type": "ASSAULT"}).text
+    assert "#s-" in page

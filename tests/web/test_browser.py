@@ -28,6 +28,8 @@ ARTICLES = [
     ("charkiw", "2023-05-09", "Russland greift Charkiw an\n\nKIEW (dpa) – Russland hat in der Nacht zum Dienstag "
      "die Stadt Charkiw mit Raketen angegriffen. Die EU verurteilte den Angriff. Die Ukraine forderte von "
      "Deutschland weitere Flugabwehrsysteme."),
+    ("xss", "2023-05-10", "Ein Test mit Markup\n\nDer Text enthält <script>alert(1)</script>, "
+     "<img src=x onerror=alert(2)> und <a href=\"javascript:alert(3)\">einen Link</a>. Scholz traf Macron."),
     ("sanktionen", "2023-05-11", "EU verhängt neue Sanktionen\n\nBRÜSSEL (dpa) – Die EU hat am Donnerstag neue "
      "Sanktionen gegen Russland verhängt. „Wir lassen nicht nach“, sagte Kommissionspräsidentin Ursula von der "
      "Leyen."),
@@ -90,6 +92,16 @@ def test_browser_search_open_article_and_see_quote(server, page):
         DOCS.mkdir(exist_ok=True)
         page.screenshot(path=str(DOCS / "article.png"), full_page=True)
     assert page.errors == []
+
+
+def test_browser_markup_in_an_article_does_not_run(server, page):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(server + "/documents/xss")
+    page.click("article")
+    assert "<script>alert(1)</script>" in page.locator("article").inner_text()
+    assert page.locator("article script, article img, article a[href^='javascript']").count() == 0
+    assert dialogs == [] and page.errors == []
 
 
 def test_browser_filter_events_and_see_charts(server, page):
