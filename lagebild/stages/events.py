@@ -50,6 +50,9 @@ _FIRST_PERSON_TARGET = re.compile(r"\b(?:[Mm]ir|[Uu]ns|[Mm]ich|[Uu]nsere[nmrs]?|
 # it ("warnte Putin vor „Konsequenzen“").
 _CLAUSE_BOUNDARY = re.compile(r"[,;:()]|\s[–—-]\s")
 _NAMED = ("PER", "ORG", "GPE", "LOC")
+_RELATIVE = re.compile(r"\s*(?:(?:mit|von|zu|in|bei|für|gegen|auf|über|nach|aus)\s+)?"
+                       r"(?:der|die|das|dem|den|denen|deren|dessen|welche[rsnm]?|wie)\s")
+_CONTINUATION = re.compile(r"(?:und|sowie|oder|aber|sondern|dann|zudem)\b")
 # Verbs that make a noun trigger the subject's act ("führte Gespräche", "verhängte Sanktionen").
 _SUPPORT_VERB = re.compile(
     r"\b(?:führ|halt|hielt|abgehalten|gehalten|geführt|kündig|angekündigt|start|begann|begonnen|beginn|leist|"
@@ -201,15 +204,39 @@ class _EventCoder:
             if pronoun and (not sources or sources[0]["start"] > pronoun.start()):
                 person = self._person_before(pronoun.start())
                 sources, rule = ([person], "active+pronoun") if person else (sources, rule)
-            if not sources:        # "Peskow bestätigte den Anruf und sagte …": the sentence's subject
-                before = [a for a in self.index.within(sentence.start, left) if a["kind"] in SOURCE_KINDS]
-                sources, rule = self._subject(before, sentence.start), "coordinated verb"
+            if not sources and self._continues_subject(left, start, sentence.start):
+                # "Peskow bestätigte den Anruf und sagte …", "Die AU (…) nimmt Abstand": the sentence's subject
+                opening = self._after_dateline(sentence.start)
+                before = [a for a in self.index.within(opening, left) if a["kind"] in SOURCE_KINDS]
+                sources, rule = self._subject(before, opening), "coordinated verb"
         if speaker and _FIRST_PERSON_SOURCE.search(text[left:start]):
             sources, rule = [speaker], rule + "+speaker"
         targets = self._targets(trigger, start, end, left, right, actors, sources)
         if not targets and speaker and trigger.kind != "noun" and _FIRST_PERSON_TARGET.search(text[left:right]):
             targets, rule = [speaker], rule + "+speaker as target"
         return sources, targets, rule
+
+    def _after_dateline(self, position: int) -> int:
+        """Where a sentence's own text begins: after a dateline ("Berlin – ") that opens it."""
+        dateline = self.doc.dateline
+        if dateline and self.text.startswith(dateline, position):
+            match = re.match(r"[^–—-]{0,60}?\s[–—-]\s", self.text[position:position + len(dateline) + 60])
+            if match:
+                return position + match.end()
+        return position
+
+    def _continues_subject(self, left: int, start: int, sentence_start: int) -> bool:
+        """Whether the clause before the trigger goes on with the sentence's subject: it
+        opens with the trigger or a conjunction, follows a bracket, or is an infinitive
+        ("…, sich in Genf zu treffen", "abzuziehen"); not "sollten sie …"
+        or "…, damit die UN …", which have subjects of their own."""
+        before = self.text[left:start].strip()
+        previous = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(self.text, sentence_start, max(sentence_start, left - 1))),
+                       default=None)
+        if previous is not None and _RELATIVE.match(self.text, previous):
+            return True     # "Russland hat, wie Beamte sagen, die …, Soldaten geschickt": the main clause resumes
+        return (not before or self.text[left - 1:left] == ")" or _CONTINUATION.match(before) is not None
+                or self.text[start - 3:start] == "zu " or re.search(r"\bzu\w+$", self.text[start - 6:start]) is not None)
 
     def _place(self, left: int, right: int) -> list[dict]:
         for actor in self.index.within(left, right):

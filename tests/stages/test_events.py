@@ -197,6 +197,12 @@ CASES = [
     ("Chinas Drohungen gegen Taiwan nehmen zu.", {("THREATEN", "CHN", "TWN", "asserted")}),
     ("Das Telefonat zwischen Scholz und Putin dauerte eine Stunde.", {("CONSULT", "DEU", "RUS", "asserted")}),
     ("Die Lieferung deutscher Panzer an die Ukraine ist beschlossen.", {("AID", "DEU", "UKR", "asserted")}),
+    # --- noun + verb phrases
+    ("Die serbische Polizei setzte Tränengas gegen Demonstranten ein.", {("ASSAULT", "SRB", "SRB", "asserted")}),
+    ("Das Auswärtige Amt bestellte den russischen Botschafter ein.", {("ACCUSE", "DEU", "RUS", "asserted")}),
+    ("Die Ukraine übte scharfe Kritik an Ungarn.", {("ACCUSE", "UKR", "HUN", "asserted")}),
+    ("Polen bekundete seine Solidarität mit der Ukraine.", {("SUPPORT", "POL", "UKR", "asserted")}),
+    ("Frankreich nahm Abstand von dem Vorschlag Italiens.", {("CONCEDE", "FRA", "ITA", "asserted")}),
 ]
 
 # Structures the rules do not yet cover; kept visible so they are not forgotten.
@@ -250,3 +256,29 @@ def test_event_lexicon_parses_and_has_no_duplicates():
     assert len({row[0] for row in rows}) == len(rows)
     assert {row[2] for row in rows} == PLOVER
     assert any(t.particle == "ab" for t in lexicon("de").forms["zog"])      # "zog … ab"
+
+
+def test_event_date_goes_on_from_the_sentence_before():
+    doc = analyze("Scholz traf am Montag Macron in Paris. Er forderte die Türkei zu mehr Hilfe auf.",
+                  published=PUBLISHED)
+    (event,) = [e for e in doc.events if e["type"] == "REQUEST"]
+    assert (event["date"], event["date_from"]) == ("2023-03-13", "context")
+
+
+def test_event_date_of_an_older_sentence_does_not_carry_over():
+    doc = analyze("Scholz traf im Januar 2020 Macron in Paris. Er forderte die Türkei zu mehr Hilfe auf.",
+                  published=PUBLISHED)
+    (event,) = [e for e in doc.events if e["type"] == "REQUEST"]
+    assert (event["date"], event["date_from"]) == (PUBLISHED, "published")
+
+
+@pytest.mark.parametrize("dateline", ["", "Berlin – "])
+def test_event_subject_resumes_after_a_relative_clause(dateline):
+    found = coded(dateline + "Polen hat nach Angaben der Regierung, die einen Angriff befürchtet, "
+                  "Tausende Soldaten an die Grenze zu Belarus geschickt.")
+    assert ("MOBILIZE", "POL", "BLR", "asserted") in found
+
+
+def test_event_clause_with_its_own_subject_takes_no_earlier_subject():
+    found = coded("Erdoğan drohte den Kämpfern mit Luftangriffen, sollten sie sich nicht aus der Stadt zurückziehen.")
+    assert not any(event[0] == "RETREAT" for event in found)
