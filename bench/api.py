@@ -1,5 +1,6 @@
 """Latency of the REST API: a store of 10,000 articles, then 1,000 requests to
-/api/events with mixed filters from a client on loopback, and the article page.
+/api/events with mixed filters from a client on loopback, the article page, and 50
+requests to each other read endpoint (search, quotes, actors, timeline, network).
 
     python bench/api.py [--documents 10000] [--requests 1000]
 
@@ -92,6 +93,8 @@ def main() -> None:
                         {"source": random.choice(CODES), "target": random.choice(CODES)},
                         {"actor": random.choice(CODES), "type": random.choice(TYPES), "since": "2015-01-01"},
                         {"q": random.choice(["Angriff", "Regierung", "Präsident"])},
+                        {"dyad": f"{random.choice(CODES)},{random.choice(CODES)}", "status": "asserted"},
+                        {"actor": random.choice(CODES), "until": "2022-12-31", "offset": 50},
                         {},
                     ])
                     t = time.perf_counter()
@@ -103,6 +106,24 @@ def main() -> None:
                     t = time.perf_counter()
                     client.get(f"/documents/{key}").raise_for_status()
                     pages.append((time.perf_counter() - t) * 1000)
+                others = {}
+                for path, choose in (
+                        ("/api/documents", lambda: {"q": random.choice(["Sanktionen", "Waffenruhe Gespräche",
+                                                                        "Präsident", "Angriff Kiew"])}),
+                        ("/api/quotes", lambda: {"speaker": random.choice(["Putin", "Biden", "Scholz", "Selenskyj"])}),
+                        ("/api/actors", lambda: random.choice([{}, {"q": "Präsident"}, {"code": "RUS"}])),
+                        ("/api/timeline", lambda: {"actor": random.choice(CODES)}),
+                        ("/api/network", lambda: random.choice([{}, {"actor": random.choice(CODES)}])),
+                        ("/", lambda: {"q": random.choice(["Sanktionen", "Kiew"])}),
+                        ("/timeline", lambda: {"actor": random.choice(CODES)})):
+                    spent = []
+                    for _ in range(50):
+                        t = time.perf_counter()
+                        client.get(path, params=choose()).raise_for_status()
+                        spent.append((time.perf_counter() - t) * 1000)
+                    spent.sort()
+                    others[path] = {"median_ms": round(statistics.median(spent), 1),
+                                    "p95_ms": round(spent[int(0.95 * len(spent)) - 1], 1)}
         finally:
             server.terminate()
             server.wait()
@@ -111,7 +132,8 @@ def main() -> None:
     print(json.dumps({"requests": len(timings), "events_median_ms": round(statistics.median(timings), 1),
                       "events_p95_ms": round(timings[int(0.95 * len(timings)) - 1], 1),
                       "article_page_median_ms": round(statistics.median(pages), 1),
-                      "article_page_p95_ms": round(pages[int(0.95 * len(pages)) - 1], 1)}, indent=1))
+                      "article_page_p95_ms": round(pages[int(0.95 * len(pages)) - 1], 1),
+                      "others": others}, indent=1))
 
 
 if __name__ == "__main__":

@@ -275,7 +275,7 @@ def serve(
     """Serve the web dashboard and the REST API (OpenAPI at /docs).
 
     Writes (POST /api/documents) are allowed only when LAGEBILD_TOKEN is set; clients
-    send it as "Authorization: Bearer <token>".
+    send it as "Authorization: Bearer TOKEN".
 
     Examples:
 

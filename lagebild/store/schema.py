@@ -1,6 +1,6 @@
 """The store's schema, in SQL that SQLite and PostgreSQL both accept."""
 
-SCHEMA_VERSION = 2   # 2: the events table
+SCHEMA_VERSION = 3   # 2: the events table; 3: quotes, actors, full-text search
 
 TABLES = [
     """CREATE TABLE IF NOT EXISTS meta (
@@ -66,8 +66,41 @@ TABLES = [
     "CREATE INDEX IF NOT EXISTS events_target ON events(target_code, date)",
     "CREATE INDEX IF NOT EXISTS events_type ON events(type, date)",
     "CREATE INDEX IF NOT EXISTS events_date ON events(date)",
+    # The quotes of each document, for the API's filters (issue #7).
+    """CREATE TABLE IF NOT EXISTS quotes (
+        key TEXT NOT NULL REFERENCES documents(key),
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        speaker TEXT,
+        speaker_code TEXT,
+        addressee TEXT,
+        text TEXT NOT NULL
+    )""",
+    "CREATE INDEX IF NOT EXISTS quotes_speaker_code ON quotes(speaker_code)",
+    "CREATE INDEX IF NOT EXISTS quotes_key ON quotes(key)",
+    # Each actor (name, code, kind) with its mentions and the documents that mention it,
+    # counted as documents are added, so that listing actors reads no records; code '' is none.
+    """CREATE TABLE IF NOT EXISTS actors (
+        name TEXT NOT NULL,
+        code TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        documents INTEGER NOT NULL,
+        PRIMARY KEY (name, code, kind)
+    )""",
+    "CREATE INDEX IF NOT EXISTS actors_mentions ON actors(mentions)",
+    "CREATE INDEX IF NOT EXISTS actors_code ON actors(code)",
     "CREATE INDEX IF NOT EXISTS documents_input_id ON documents(input_id)",
     "CREATE INDEX IF NOT EXISTS documents_published ON documents(published)",
     "CREATE INDEX IF NOT EXISTS inputs_key ON inputs(key)",
     "CREATE INDEX IF NOT EXISTS inputs_input_id ON inputs(input_id)",
+]
+
+# SQLite only: full-text search over title and text (FTS5, an index of the documents
+# table's own columns; its rowid is the document's rowid).
+SQLITE_TABLES = [
+    """CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
+        title, text, content='documents', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+    )""",
 ]

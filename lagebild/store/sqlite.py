@@ -9,7 +9,7 @@ from pathlib import Path
 from lagebild.copies import CopyIndex
 from lagebild.document import Document
 from lagebild.sources.raw import Failure
-from lagebild.store.schema import SCHEMA_VERSION, TABLES
+from lagebild.store.schema import SCHEMA_VERSION, SQLITE_TABLES, TABLES
 
 
 class SchemaVersionError(RuntimeError):
@@ -35,7 +35,7 @@ class SQLiteStore:
 
     def _create_schema(self) -> None:
         with self.connection:
-            for statement in TABLES:
+            for statement in TABLES + SQLITE_TABLES:
                 self.connection.execute(statement)
             row = self.connection.execute("SELECT value FROM meta WHERE name = 'schema_version'").fetchone()
             if row is None:
@@ -47,11 +47,23 @@ class SQLiteStore:
                     f"{self.path}: the database has schema version {row['value']}, newer than this "
                     f"lagebild's {SCHEMA_VERSION}; upgrade lagebild"
                 )
-            elif int(row["value"]) < 2:
-                # version 1 had no events table: fill it from the stored records
-                for key, record in self.connection.execute("SELECT key, record FROM documents").fetchall():
-                    self._add_events(key, json.loads(record)["events"])
-                self.connection.execute("UPDATE meta SET value = ? WHERE name = 'schema_version'", (str(SCHEMA_VERSION),))
+            elif int(row["value"]) < SCHEMA_VERSION:
+                self._migrate(int(row["value"]))
+
+    def _migrate(self, version: int) -> None:
+        """Fill the read-side tables that `version` lacked from the stored records."""
+        if version < 3:
+            self.connection.execute("DELETE FROM quotes")
+            self.connection.execute("DELETE FROM actors")
+        for key, record in self.connection.execute("SELECT key, record FROM documents").fetchall():
+            record = json.loads(record)
+            if version < 2:
+                self._add_events(key, record["events"])
+            if version < 3:
+                self._add_layers(key, record)
+        if version < 3:
+            self.connection.execute("INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')")
+        self.connection.execute("UPDATE meta SET value = ? WHERE name = 'schema_version'", (str(SCHEMA_VERSION),))
 
     @property
     def schema_version(self) -> int:
@@ -77,6 +89,9 @@ class SQLiteStore:
         )
         if cursor.rowcount == 1:
             self._add_events(key, doc.events)
+            self._add_layers(key, {"quotes": doc.quotes, "actors": doc.actors})
+            self.connection.execute("INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)",
+                                    (cursor.lastrowid, doc.title or "", doc.text))
             CopyIndex(self.connection).add(key, doc.text)
         return cursor.rowcount == 1
 
@@ -85,6 +100,23 @@ class SQLiteStore:
             "INSERT INTO events (key, type, source_code, target_code, date, status, event) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(key, e["type"], e["source"]["code"], (e["target"] or {}).get("code"), e["date"], e["status"],
               json.dumps(e, ensure_ascii=False)) for e in events])
+
+    def _add_layers(self, key: str, record: dict) -> None:
+        """The quotes of one document into their table, its actors into the actor counts."""
+        self.connection.executemany(
+            """INSERT INTO quotes (key, span_start, span_end, kind, speaker, speaker_code, addressee, text)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+            [(key, q["start"], q["end"], q["kind"], q.get("speaker"), q.get("speaker_code"), q.get("addressee"),
+              q["text"]) for q in record.get("quotes", [])])
+        mentions: dict[tuple[str, str, str], int] = {}
+        for actor in record.get("actors", []):
+            name = (actor["name"], actor.get("code") or "", actor["kind"])
+            mentions[name] = mentions.get(name, 0) + 1
+        self.connection.executemany(
+            """INSERT INTO actors (name, code, kind, mentions, documents) VALUES (?, ?, ?, ?, 1)
+               ON CONFLICT (name, code, kind)
+               DO UPDATE SET mentions = mentions + excluded.mentions, documents = documents + 1""",
+            [(*name, n) for name, n in mentions.items()])
 
     def add_failure(self, failure: Failure) -> None:
         self.connection.execute(

@@ -1,175 +1,162 @@
 """The web dashboard and REST API: one FastAPI application over a lagebild store.
 
-`create_app(db, token)` serves the JSON API under /api (OpenAPI at /docs) and
-server-rendered pages (Jinja2 with autoescaping: article text and every field are
-escaped). Writes (POST /api/documents) need the token the server was started with.
+`create_app(db, token)` serves the JSON API under /api (OpenAPI at /docs, its
+Swagger UI served from the installed fastapi-offline package, no CDN) and
+server-rendered pages (pages.py). Writes (POST /api/documents) need the token the
+server was started with; reads open the database read-only, one connection per request.
 """
 from __future__ import annotations
 
+import csv
+import io
 import json
 import secrets
-import sqlite3
 from pathlib import Path
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
 
 from lagebild.analyze import analyze_or_fail
 from lagebild.errors import InputError
 from lagebild.sources.jsonl import parse_record
 from lagebild.sources.raw import Failure
 from lagebild.store import open_store
-from lagebild.web import queries
-from lagebild.web.views import highlight, network_svg, timeline_svg
+from lagebild.store import queries
+from lagebild.web import filters
+from lagebild.web.filters import only, page_of, text_param
+from lagebild.web.pages import add_pages
+from lagebild.web.views import plain_snippet
 
 HERE = Path(__file__).resolve().parent
 MAX_BODY_BYTES = 5_000_000
-DATE = r"^\d{4}-\d{2}-\d{2}$"
-CODE = r"^[A-Za-z0-9_-]{2,12}$"
-TYPES = "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST SANCTION MOBILIZE COERCE ASSAULT"
-TYPE = "^(?:" + "|".join(TYPES.split()) + ")$"
-STATUS = r"^(?:asserted|planned|hypothetical|negated)$"
-# Forms send empty fields: the pages accept "" for "no filter".
-FORM_CODE = r"^(?:[A-Za-z0-9_-]{2,12})?$"
-FORM_TYPE = "^(?:" + "|".join(TYPES.split()) + ")?$"
-
-
-def _only(*allowed: str):
-    """A dependency that rejects query parameters the route does not know (422)."""
-    known = set(allowed) | {"limit", "offset"}
-
-    def check(request: Request) -> None:
-        unknown = sorted(set(request.query_params) - known)
-        if unknown:
-            raise HTTPException(422, f"unknown filter(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
-    return Depends(check)
-
-
-def _page(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=10_000_000)) -> queries.Page:
-    return queries.Page(limit, offset)
+MAX_RECORDS = 1_000
+RECORD_SCHEMA = {
+    "type": "object",
+    "required": ["text"],
+    "properties": {"id": {"type": "string"}, "text": {"type": "string"}, "html": {"type": "string"},
+                   "title": {"type": "string"}, "published": {"type": "string"}, "source": {"type": "string"},
+                   "url": {"type": "string"}, "language": {"type": "string"}, "genre": {"type": "string"}},
+}
+POST_BODY = {"requestBody": {"required": True, "content": {"application/json": {"schema": {
+    "oneOf": [RECORD_SCHEMA, {"type": "array", "items": RECORD_SCHEMA, "maxItems": MAX_RECORDS}]}}}}}
 
 
 def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
-    """The application over the store at `db` (a path or sqlite:/// URL; default as the CLI)."""
-    store = open_store(db)
-    store.connection.close()
+    """The application over the store at `db` (a path or sqlite:/// URL; default as the
+    CLI); POST /api/documents accepts writes only when `token` is given."""
+    store = open_store(db)   # creates or migrates the database before the first request
     path = store.path
-    app = FastAPI(title="lagebild", description="Event data from news: who did what to whom, and who said what.")
+    store.close()
+    app = FastAPI(title="lagebild", docs_url=None, redoc_url=None,
+                  description="Event data from news: who did what to whom, and who said what. "
+                              "Filters combine; unknown filters and malformed values get a 422.")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    templates = Jinja2Templates(directory=HERE / "templates")
+    app.mount("/static-docs", StaticFiles(packages=[("fastapi_offline", "static")]), name="static-docs")
+    connection = filters.connection_for(path)
 
-    def connection():
-        # FastAPI may run a dependency and its route in different worker threads
-        opened = sqlite3.connect(path, check_same_thread=False)
-        opened.row_factory = sqlite3.Row
-        try:
-            yield opened
-        finally:
-            opened.close()
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        if not request.url.path.startswith("/docs"):
+            # pages run only the project's own scripts and styles, never inline code
+            response.headers["Content-Security-Policy"] = (
+                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="lagebild API",
+                                   swagger_js_url="/static-docs/swagger-ui-bundle.js",
+                                   swagger_css_url="/static-docs/swagger-ui.css",
+                                   swagger_favicon_url="/static-docs/favicon.png")
 
     # --- API ------------------------------------------------------------------------------
 
-    @app.get("/api/health")
+    @app.get("/api/health", summary="Liveness and the number of documents")
     def health(db=Depends(connection)) -> dict:
         return {"status": "ok", "documents": db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]}
 
-    @app.get("/api/documents", dependencies=[_only("q", "source", "language", "since", "until")])
-    def list_documents(page=Depends(_page), q: str | None = Query(None, max_length=200),
-                       source: str | None = Query(None, max_length=200), language: str | None = Query(None, pattern="^[a-z]{2}$"),
-                       since: str | None = Query(None, pattern=DATE), until: str | None = Query(None, pattern=DATE),
-                       db=Depends(connection)) -> list[dict]:
-        return queries.documents(db, page, q, source, language, since, until)
+    @app.get("/api/documents", dependencies=[only("q", "source", "language", "since", "until")],
+             summary="Documents: full-text search (q) over title and text, source, language, date range")
+    def list_documents(page=Depends(page_of), q: str | None = text_param(), source: str | None = text_param(),
+                       language: str | None = Query(None, pattern="^(?:[a-z]{2})?$"),
+                       dates=Depends(filters.dates), db=Depends(connection)) -> list[dict]:
+        found = queries.documents(db, page, q, source or None, language or None, *dates)
+        return [{**d, "snippet": plain_snippet(d["snippet"])} if "snippet" in d else d for d in found]
 
-    @app.get("/api/documents/{ident}")
+    @app.get("/api/documents/{ident}", summary="The analysis record of a document (by key or input id)")
     def get_document(ident: str, db=Depends(connection)) -> dict:
         found = queries.record(db, ident)
         if found is None:
             raise HTTPException(404, f"no document {ident!r}")
         return found
 
-    @app.post("/api/documents", status_code=201)
+    @app.post("/api/documents", status_code=201, openapi_extra=POST_BODY,
+              summary="Ingest one input record or a list of them (needs the server's token)")
     async def post_documents(request: Request) -> dict:
         _check_token(request, token)
-        if int(request.headers.get("content-length") or 0) > MAX_BODY_BYTES:
+        declared = request.headers.get("content-length") or "0"
+        if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
             raise HTTPException(413, f"the body is larger than {MAX_BODY_BYTES:,} bytes; send smaller batches")
-        body = await request.body()
-        if len(body) > MAX_BODY_BYTES:
-            raise HTTPException(413, f"the body is larger than {MAX_BODY_BYTES:,} bytes; send smaller batches")
+        body = b""
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > MAX_BODY_BYTES:
+                raise HTTPException(413, f"the body is larger than {MAX_BODY_BYTES:,} bytes; send smaller batches")
         try:
             payload = json.loads(body)
         except (json.JSONDecodeError, UnicodeDecodeError):
             raise HTTPException(422, "the body is not JSON: send one input record or a list of them") from None
         records = payload if isinstance(payload, list) else [payload]
-        return _ingest(path, records)
+        if len(records) > MAX_RECORDS:
+            raise HTTPException(413, f"{len(records):,} records in one batch; send at most {MAX_RECORDS:,}")
+        return await run_in_threadpool(_ingest, path, records)
 
-    @app.get("/api/events", dependencies=[_only("actor", "source", "target", "type", "status", "since", "until", "q", "format")])
-    def list_events(page=Depends(_page), actor: str | None = Query(None, pattern=CODE),
-                    source: str | None = Query(None, pattern=CODE), target: str | None = Query(None, pattern=CODE),
-                    type: str | None = Query(None, pattern=TYPE), status: str | None = Query(None, pattern=STATUS),
-                    since: str | None = Query(None, pattern=DATE), until: str | None = Query(None, pattern=DATE),
-                    q: str | None = Query(None, max_length=200), format: str = Query("json", pattern="^(?:json|csv)$"),
-                    db=Depends(connection)):
-        found = queries.events(db, page, actor, source, target, type, status, since, until, q)
+    @app.get("/api/events", dependencies=[only(*filters.EVENT_PARAMS, "format")],
+             summary="Events: actor (either side), source, target, dyad (A,B either way), type, status, "
+                     "date range, words of the sentence (q); format=csv")
+    def list_events(page=Depends(page_of), where=Depends(filters.event_filter),
+                    format: str = Query("json", pattern="^(?:json|csv)$"), db=Depends(connection)):
+        found = queries.events(db, page, where)
         if format == "csv":
-            return PlainTextResponse(_csv(found), media_type="text/csv")
+            return PlainTextResponse(events_csv(found), media_type="text/csv",
+                                     headers={"Content-Disposition": 'attachment; filename="events.csv"'})
         return found
 
-    @app.get("/api/quotes", dependencies=[_only("speaker", "code", "q")])
-    def list_quotes(page=Depends(_page), speaker: str | None = Query(None, max_length=200),
-                    code: str | None = Query(None, pattern=CODE), q: str | None = Query(None, max_length=200),
+    @app.get("/api/quotes", dependencies=[only("speaker", "code", "q", "kind")],
+             summary="Quotes: speaker (part of the name), speaker's actor code, words (q), kind")
+    def list_quotes(page=Depends(page_of), speaker: str | None = text_param(),
+                    code: str | None = Query(None, pattern=filters.FORM_CODE), q: str | None = text_param(),
+                    kind: str | None = Query(None, pattern="^(?:direct|indirect|mixed|phrase)?$"),
                     db=Depends(connection)) -> list[dict]:
-        return queries.quotes(db, page, speaker, code, q)
+        return queries.quotes(db, page, speaker or None, code or None, q or None, kind or None)
 
-    @app.get("/api/actors", dependencies=[_only("q")])
-    def list_actors(page=Depends(_page), q: str | None = Query(None, max_length=200), db=Depends(connection)) -> list[dict]:
-        return queries.actors(db, page, q)
+    @app.get("/api/actors", dependencies=[only("q", "code", "kind")],
+             summary="Actors with their numbers of mentions and documents")
+    def list_actors(page=Depends(page_of), q: str | None = text_param(),
+                    code: str | None = Query(None, pattern=filters.FORM_CODE),
+                    kind: str | None = Query(None, pattern="^(?:[A-Z]{2,5})?$"), db=Depends(connection)) -> list[dict]:
+        return queries.actors(db, page, q or None, code or None, kind or None)
 
-    @app.get("/api/timeline", dependencies=[_only("actor", "source", "target", "by")])
-    def get_timeline(actor: str | None = Query(None, pattern=CODE), source: str | None = Query(None, pattern=CODE),
-                     target: str | None = Query(None, pattern=CODE), by: str = Query("day", pattern="^(?:day|week)$"),
+    @app.get("/api/timeline", dependencies=[only(*filters.EVENT_PARAMS, "by")],
+             summary="Dated events counted per day or ISO week and type, with the events filters")
+    def get_timeline(where=Depends(filters.event_filter), by: str = Query("day", pattern="^(?:day|week)$"),
                      db=Depends(connection)) -> list[dict]:
-        return queries.timeline(db, actor, source, target, by)
+        return queries.timeline(db, where, by)
 
-    # --- pages ----------------------------------------------------------------------------
+    @app.get("/api/network", dependencies=[only(*filters.EVENT_PARAMS, "limit")],
+             summary="Who acts on whom: event counts per (source, target), cooperation and conflict")
+    def get_network(where=Depends(filters.event_filter), limit: int = Query(60, ge=1, le=500),
+                    db=Depends(connection)) -> list[dict]:
+        return queries.network(db, where, limit)
 
-    @app.get("/", response_class=HTMLResponse)
-    def home(request: Request, q: str | None = Query(None, max_length=200), db=Depends(connection)):
-        found = queries.documents(db, queries.Page(100), q)
-        return templates.TemplateResponse(request, "documents.html", {"documents": found, "q": q or ""})
-
-    @app.get("/documents/{ident}", response_class=HTMLResponse)
-    def document_page(request: Request, ident: str, db=Depends(connection)):
-        found = queries.record(db, ident)
-        if found is None:
-            raise HTTPException(404, f"no document {ident!r}")
-        return templates.TemplateResponse(request, "document.html", {"doc": found, "pieces": highlight(found)})
-
-    @app.get("/events", response_class=HTMLResponse)
-    def events_page(request: Request, actor: str | None = Query(None, pattern=FORM_CODE),
-                    type: str | None = Query(None, pattern=FORM_TYPE), db=Depends(connection)):
-        found = queries.events(db, queries.Page(500), actor=actor or None, type_=type or None)
-        return templates.TemplateResponse(request, "events.html", {"events": found, "actor": actor or "",
-                                                                   "type": type or "", "types": TYPES.split()})
-
-    @app.get("/timeline", response_class=HTMLResponse)
-    def timeline_page(request: Request, actor: str | None = Query(None, pattern=FORM_CODE), db=Depends(connection)):
-        rows = queries.timeline(db, actor=actor or None)
-        return templates.TemplateResponse(request, "chart.html", {"title": "Timeline", "actor": actor or "",
-                                                                  "svg": timeline_svg(rows)})
-
-    @app.get("/network", response_class=HTMLResponse)
-    def network_page(request: Request, db=Depends(connection)):
-        found = queries.events(db, queries.Page(5000))
-        return templates.TemplateResponse(request, "chart.html", {"title": "Network", "actor": "",
-                                                                  "svg": network_svg(found)})
-
-    @app.get("/quotes", response_class=HTMLResponse)
-    def quotes_page(request: Request, speaker: str | None = Query(None, max_length=200), db=Depends(connection)):
-        found = queries.quotes(db, queries.Page(500), speaker)
-        return templates.TemplateResponse(request, "quotes.html", {"quotes": found, "speaker": speaker or ""})
-
+    add_pages(app, connection)
     return app
 
 
@@ -177,18 +164,21 @@ def _check_token(request: Request, token: str | None) -> None:
     if not token:
         raise HTTPException(403, "writes are disabled: start the server with LAGEBILD_TOKEN set")
     given = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
-    if not secrets.compare_digest(given, token):
-        raise HTTPException(401, "a valid token is required: send 'Authorization: Bearer <LAGEBILD_TOKEN>'")
+    if not secrets.compare_digest(given.encode(), token.encode()):
+        raise HTTPException(401, "a valid token is required: send 'Authorization: Bearer <LAGEBILD_TOKEN>'",
+                            headers={"WWW-Authenticate": "Bearer"})
 
 
 def _ingest(path: str, records: list) -> dict:
-    """Analyse and store input records; report what was stored and what failed, by index."""
+    """Analyse and store input records; report what was stored and what failed, by index.
+    A bad record is reported and skipped; the good ones are kept."""
     stored, duplicates, failures = [], 0, []
     with open_store(path) as store:
         for number, record in enumerate(records):
-            where = f"record {number}"
             try:
-                article = parse_record(json.dumps(record).encode(), where, MAX_BODY_BYTES)
+                if not isinstance(record, dict):
+                    raise InputError(f"record {number}", "is not a JSON object")
+                article = parse_record(json.dumps(record).encode(), f"record {number}", MAX_BODY_BYTES)
             except InputError as error:
                 failures.append({"record": number, "reason": error.problem})
                 continue
@@ -203,19 +193,21 @@ def _ingest(path: str, records: list) -> dict:
     return {"stored": stored, "duplicates": duplicates, "failures": failures}
 
 
-def _csv(events: list[dict]) -> str:
-    import csv
-    import io
+CSV_COLUMNS = ["document", "type", "mode", "source", "source_code", "target", "target_code", "date", "status",
+               "trigger", "why_entry", "why_rule", "sentence"]
 
+
+def events_csv(events: list[dict]) -> str:
+    """Events as CSV, one row each, with the text of the sentence."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["document", "type", "mode", "source", "source_code", "target", "target_code", "date", "status",
-                     "trigger", "sentence"])
+    writer.writerow(CSV_COLUMNS)
     for e in events:
-        target = e.get("target") or {}
+        target, why = e.get("target") or {}, e.get("why") or {}
         writer.writerow([e["input_id"] or e["document"], e["type"], e.get("mode") or "", e["source"]["name"],
-                         e["source"]["code"], target.get("name", ""), target.get("code", ""), e.get("date") or "",
-                         e["status"], e["trigger"], " ".join((e.get("sentence_text") or "").split())])
+                         e["source"].get("code") or "", target.get("name", ""), target.get("code") or "",
+                         e.get("date") or "", e["status"], e.get("trigger") or "", why.get("entry", ""),
+                         why.get("rule", ""), " ".join((e.get("sentence_text") or "").split())])
     return out.getvalue()
 
 
@@ -224,3 +216,4 @@ def app_from_env() -> FastAPI:
     import os
 
     return create_app(os.environ.get("LAGEBILD_DB"), token=os.environ.get("LAGEBILD_TOKEN") or None)
+

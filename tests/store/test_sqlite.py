@@ -105,4 +105,4 @@ def test_store_migrates_version_1_by_filling_the_events_table(tmp_path):
     with SQLiteStore(path) as store:
         rows = store.connection.execute("SELECT type, source_code, target_code FROM events").fetchall()
         assert [tuple(row) for row in rows] == [("SANCTION", "EU", "RUS")]
-        assert store.schema_version == 2
+        assert store.schema_version == SCHEMA_VERSION

@@ -1,4 +1,7 @@
 """The web API and pages, on a store of articles written for these tests."""
+import csv
+import io
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -6,6 +9,8 @@ from lagebild import analyze
 from lagebild.store.sqlite import SQLiteStore
 from lagebild.web import create_app
 
+TOKEN = "s3cret"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
 ARTICLES = {
     "scholz-macron": ("Scholz empfängt Macron in Berlin",
                       "BERLIN (dpa) – Bundeskanzler Olaf Scholz hat am Montag den französischen Präsidenten "
@@ -18,111 +23,260 @@ ARTICLES = {
             "Ein Artikel mit <script>alert(1)</script> und <img src=x onerror=alert(2)> und "
             "<a href=\"javascript:alert(3)\">Link</a>. Scholz traf Macron in Paris.", "2023-03-15"),
 }
+# An article whose quotes and events are written here, so that the filters are tested
+# on known layers whatever the stages find.
+FIXED_TEXT = ("Die Türkei und Griechenland vereinbarten am Mittwoch in Ankara neue Gespräche. "
+              "„Wir wollen den Streit beenden“, sagte der griechische Außenminister Giorgos Gerapetritis. "
+              "Die Türkei warf Griechenland später Provokationen vor.")
+
+
+def _span(text: str, part: str) -> tuple[int, int]:
+    start = FIXED_TEXT.index(part)
+    return start, start + len(part)
+
+
+def fixed_document():
+    doc = analyze(FIXED_TEXT, published="2023-12-06")
+    doc.id = "ankara"
+    first, second = _span(FIXED_TEXT, FIXED_TEXT[:80]), _span(FIXED_TEXT, "Die Türkei warf")
+    second = (second[0], len(FIXED_TEXT))
+    quote = _span(FIXED_TEXT, "Wir wollen den Streit beenden")
+    tur = {"name": "Türkei", "code": "TUR", "sector": None}
+    grc = {"name": "Griechenland", "code": "GRC", "sector": None}
+    doc.quotes = [{"start": quote[0], "end": quote[1], "text": "Wir wollen den Streit beenden", "kind": "direct",
+                   "cue": "sagte", "speaker": "Giorgos Gerapetritis", "speaker_code": "GRC", "addressee": None,
+                   "via": None}]
+    doc.events = [
+        {"type": "AGREE", "mode": None, "source": tur, "target": grc, "date": "2023-12-06", "status": "planned",
+         "location": {"name": "Ankara", "code": "TUR"}, "sentence": {"start": first[0], "end": first[1]},
+         "trigger": "vereinbarten", "why": {"entry": "vereinbaren", "rule": "active"}},
+        {"type": "AGREE", "mode": None, "source": grc, "target": tur, "date": "2023-12-06", "status": "planned",
+         "location": None, "sentence": {"start": first[0], "end": first[1]},
+         "trigger": "vereinbarten", "why": {"entry": "vereinbaren", "rule": "active+coordination"}},
+        {"type": "ACCUSE", "mode": None, "source": tur, "target": grc, "date": "2023-12-08", "status": "asserted",
+         "location": None, "sentence": {"start": second[0], "end": second[1]},
+         "trigger": "warf", "why": {"entry": "vorwerfen", "rule": "separable"}},
+    ]
+    return doc
 
 
 @pytest.fixture()
-def client(tmp_path):
-    db = tmp_path / "web.db"
-    with SQLiteStore(db) as store:
+def db(tmp_path):
+    path = tmp_path / "web.db"
+    with SQLiteStore(path) as store:
         for input_id, (title, body, published) in ARTICLES.items():
             doc = analyze(f"{title}\n\n{body}", published=published)
             doc.id = input_id
             store.add(doc)
-    return TestClient(create_app(str(db), token="s3cret"))
+        store.add(fixed_document())
+    return path
+
+
+@pytest.fixture()
+def client(db):
+    return TestClient(create_app(str(db), token=TOKEN))
 
 
 def test_health_counts_documents(client):
-    assert client.get("/api/health").json() == {"status": "ok", "documents": 3}
+    assert client.get("/api/health").json() == {"status": "ok", "documents": 4}
 
 
-def test_documents_search_and_filters_combine(client):
+@pytest.mark.parametrize("params, expected", [
+    ({"q": "Charkiw"}, ["russland-angriff"]),
+    ({"q": "charkiw raketen"}, ["russland-angriff"]),          # every word, any case
+    ({"q": "Gespräch"}, ["ankara"]),                           # a word's beginning finds the word
+    ({"q": "Charkiw", "since": "2023-03-15"}, []),
+    ({"q": "Macron", "until": "2023-03-13"}, ["scholz-macron"]),
+    ({"q": "\"AND (*"}, []),                                   # FTS syntax in the input is only words
+    ({"language": "de", "since": "2023-12-01"}, ["ankara"]),
+])
+def test_documents_search_and_filters_combine(client, params, expected):
+    found = client.get("/api/documents", params=params).json()
+    assert sorted(d["input_id"] for d in found) == expected
+
+
+def test_documents_search_gives_a_snippet_and_pages(client):
     found = client.get("/api/documents", params={"q": "Charkiw"}).json()
-    assert [d["input_id"] for d in found] == ["russland-angriff"]
-    assert client.get("/api/documents", params={"q": "Charkiw", "since": "2023-03-15"}).json() == []
+    assert "Charkiw" in found[0]["snippet"] and "\x02" not in found[0]["snippet"]
     assert len(client.get("/api/documents", params={"limit": 2}).json()) == 2
+    assert len(client.get("/api/documents", params={"limit": 2, "offset": 3}).json()) == 1
 
 
 def test_document_record_by_input_id(client):
     record = client.get("/api/documents/scholz-macron").json()
     assert record["id"] == "scholz-macron" and record["quotes"][0]["speaker"] == "Olaf Scholz"
-    assert client.get("/api/documents/nope").status_code == 404
+    response = client.get("/api/documents/nope")
+    assert response.status_code == 404 and "nope" in response.json()["detail"]
 
 
-def test_events_filter_by_actor_type_and_csv(client):
-    events = client.get("/api/events", params={"actor": "RUS"}).json()
-    assert {(e["type"], e["source"]["code"], e["target"]["code"]) for e in events} >= {("ASSAULT", "RUS", "UKR")}
-    assert all(e["type"] == "AID" for e in client.get("/api/events", params={"type": "AID"}).json())
-    csv = client.get("/api/events", params={"format": "csv", "source": "DEU"}).text
-    assert csv.splitlines()[0].startswith("document,type,mode,source")
-    assert "AID" in csv
-
-
-def test_quotes_and_actors(client):
-    quotes = client.get("/api/quotes", params={"speaker": "Scholz"}).json()
-    assert quotes and quotes[0]["speaker_code"] == "DEU"
-    actors = {a["code"] for a in client.get("/api/actors").json()}
-    assert {"DEU", "FRA", "RUS"} <= actors
-
-
-def test_timeline_counts_events_per_day(client):
-    rows = client.get("/api/timeline", params={"actor": "RUS"}).json()
-    assert {"period": "2023-03-14", "type": "ASSAULT", "events": 1} in rows
-
-
-@pytest.mark.parametrize("path, params", [
-    ("/api/events", {"colour": "red"}),                  # unknown filter
-    ("/api/events", {"since": "gestern"}),               # malformed date
-    ("/api/events", {"type": "PARTY"}),                  # unknown type
-    ("/api/documents", {"limit": "0"}),
-    ("/api/timeline", {"by": "year"}),
+@pytest.mark.parametrize("params, expected", [
+    ({"actor": "GRC"}, {("AGREE", "TUR", "GRC"), ("AGREE", "GRC", "TUR"), ("ACCUSE", "TUR", "GRC")}),
+    ({"source": "TUR", "target": "GRC"}, {("AGREE", "TUR", "GRC"), ("ACCUSE", "TUR", "GRC")}),
+    ({"dyad": "GRC,TUR", "type": "AGREE"}, {("AGREE", "TUR", "GRC"), ("AGREE", "GRC", "TUR")}),
+    ({"actor": "TUR", "status": "asserted"}, {("ACCUSE", "TUR", "GRC")}),
+    ({"actor": "TUR", "since": "2023-12-07"}, {("ACCUSE", "TUR", "GRC")}),
+    ({"actor": "TUR", "until": "2023-12-06"}, {("AGREE", "TUR", "GRC"), ("AGREE", "GRC", "TUR")}),
+    ({"actor": "TUR", "q": "Provokationen"}, {("ACCUSE", "TUR", "GRC")}),
+    ({"actor": "TUR", "type": "ASSAULT"}, set()),
 ])
-def test_bad_filters_get_422_with_a_message(client, path, params):
+def test_events_filters_combine(client, params, expected):
+    events = client.get("/api/events", params=params).json()
+    assert {(e["type"], e["source"]["code"], e["target"]["code"]) for e in events} == expected
+    assert all(e["document"] and e["sentence_text"] for e in events)
+
+
+def test_events_from_the_analysis_are_served(client):
+    events = client.get("/api/events", params={"actor": "RUS"}).json()
+    assert ("ASSAULT", "RUS") in {(e["type"], e["source"]["code"]) for e in events}
+
+
+def test_events_as_csv(client):
+    response = client.get("/api/events", params={"format": "csv", "actor": "TUR"})
+    assert response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert len(rows) == 3
+    accuse = next(r for r in rows if r["type"] == "ACCUSE")
+    assert accuse["document"] == "ankara" and accuse["why_entry"] == "vorwerfen"
+    assert accuse["sentence"].startswith("Die Türkei warf Griechenland")
+
+
+def test_quotes_filter_by_speaker_and_code(client):
+    quotes = client.get("/api/quotes", params={"speaker": "Gerapetritis"}).json()
+    assert [(q["text"], q["speaker_code"], q["input_id"]) for q in quotes] == [
+        ("Wir wollen den Streit beenden", "GRC", "ankara")]
+    assert client.get("/api/quotes", params={"code": "GRC", "q": "Streit"}).json()[0]["speaker"] == "Giorgos Gerapetritis"
+    assert client.get("/api/quotes", params={"speaker": "Scholz"}).json()[0]["speaker_code"] == "DEU"
+
+
+def test_actors_with_counts(client):
+    actors = client.get("/api/actors").json()
+    assert {"DEU", "FRA", "RUS", "TUR"} <= {a["code"] for a in actors}
+    turkey = client.get("/api/actors", params={"code": "TUR", "kind": "GPE"}).json()
+    assert turkey and turkey[0]["mentions"] >= 2 and turkey[0]["documents"] == 1
+
+
+def test_timeline_counts_events_per_day_and_week(client):
+    rows = client.get("/api/timeline", params={"dyad": "TUR,GRC"}).json()
+    assert rows == [{"period": "2023-12-06", "type": "AGREE", "events": 2},
+                    {"period": "2023-12-08", "type": "ACCUSE", "events": 1}]
+    weeks = client.get("/api/timeline", params={"actor": "TUR", "by": "week"}).json()
+    assert weeks == [{"period": "2023-W49", "type": "ACCUSE", "events": 1},
+                     {"period": "2023-W49", "type": "AGREE", "events": 2}]
+
+
+def test_network_weighs_edges_by_cooperation_and_conflict(client):
+    edges = client.get("/api/network", params={"actor": "TUR"}).json()
+    assert {(e["source"], e["target"], e["cooperation"], e["conflict"]) for e in edges} == {
+        ("TUR", "GRC", 1, 1), ("GRC", "TUR", 1, 0)}
+
+
+@pytest.mark.parametrize("path, params, names", [
+    ("/api/events", {"colour": "red"}, "colour"),                # unknown filter
+    ("/api/events", {"since": "gestern"}, "since"),              # malformed date
+    ("/api/events", {"until": "2023-02-30"}, "until"),           # no such day
+    ("/api/events", {"type": "PARTY"}, "type"),                  # unknown type
+    ("/api/events", {"dyad": "RUS"}, "dyad"),                    # one actor is no dyad
+    ("/api/events", {"format": "xml"}, "format"),
+    ("/api/documents", {"limit": "0"}, "limit"),
+    ("/api/documents", {"offset": "-1"}, "offset"),
+    ("/api/timeline", {"by": "year"}, "by"),
+    ("/api/quotes", {"kind": "rumour"}, "kind"),
+    ("/events", {"actor": "<script>"}, "actor"),                 # pages check their filters too
+])
+def test_bad_filters_get_422_with_a_message(client, path, params, names):
     response = client.get(path, params=params)
-    assert response.status_code == 422 and response.json()["detail"]
+    assert response.status_code == 422
+    assert names in str(response.json()["detail"])
 
 
 def test_writes_need_the_token(client):
     record = {"id": "neu", "text": "Biden traf Selenskyj am Montag in Kiew.", "published": "2023-03-16"}
-    assert client.post("/api/documents", json=record).status_code == 401
-    response = client.post("/api/documents", json=[record, {"id": "leer", "text": ""}],
-                           headers={"Authorization": "Bearer s3cret"})
+    response = client.post("/api/documents", json=record)
+    assert response.status_code == 401 and "LAGEBILD_TOKEN" in response.json()["detail"]
+    assert client.post("/api/documents", json=record, headers={"Authorization": "Bearer wrong"}).status_code == 401
+    assert client.get("/api/documents/neu").status_code == 404
+
+
+def test_a_batch_keeps_its_good_records(client):
+    batch = [{"id": "neu", "text": "Biden traf Selenskyj am Montag in Kiew.", "published": "2023-03-16"},
+             {"id": "leer", "text": ""}, "kein Objekt"]
+    response = client.post("/api/documents", json=batch, headers=AUTH)
     assert response.status_code == 201
     body = response.json()
-    assert len(body["stored"]) == 1 and body["failures"][0]["record"] == 1
+    assert len(body["stored"]) == 1 and [f["record"] for f in body["failures"]] == [1, 2]
     assert client.get("/api/documents/neu").json()["events"]
+    assert client.get("/api/documents", params={"q": "Selenskyj"}).json()[0]["input_id"] == "neu"
+    again = client.post("/api/documents", json=batch[0], headers=AUTH).json()
+    assert again["duplicates"] == 1 and again["stored"] == []
 
 
-def test_oversized_write_gets_413(client):
-    response = client.post("/api/documents", content=b"x" * 5_000_001,
-                           headers={"Authorization": "Bearer s3cret", "Content-Type": "application/json"})
-    assert response.status_code == 413
+def test_writes_are_off_without_a_server_token(db):
+    client = TestClient(create_app(str(db)))
+    response = client.post("/api/documents", json={"text": "Ein Satz."}, headers=AUTH)
+    assert response.status_code == 403 and "LAGEBILD_TOKEN" in response.json()["detail"]
 
 
-def test_pages_render(client):
-    assert "Charkiw" in client.get("/", params={"q": "Charkiw"}).text
-    assert "ASSAULT" in client.get("/events").text
-    assert "<svg" in client.get("/timeline").text and "<svg" in client.get("/network").text
-    page = client.get("/documents/scholz-macron").text
-    assert 'class="quote"' in page and "Olaf Scholz" in page and "why:" in page
+@pytest.mark.parametrize("body, status", [
+    (b"x" * 5_000_001, 413),
+    (b"[" + b",".join(b'{"text": "a"}' for _ in range(1001)) + b"]", 413),
+    (b"{not json", 422),
+])
+def test_bad_writes_get_a_clear_status(client, body, status):
+    response = client.post("/api/documents", content=body, headers={**AUTH, "Content-Type": "application/json"})
+    assert response.status_code == status and response.json()["detail"]
+
+
+@pytest.mark.parametrize("path, expected", [
+    ("/?q=Charkiw", ["Russland greift Charkiw an", "<mark>Charkiw</mark>"]),
+    ("/events?dyad=TUR,GRC", ["ACCUSE", "/documents/"]),
+    ("/timeline?actor=TUR", ["<svg", 'class="cooperation"', "3 dated events"]),
+    ("/timeline?actor=XYZ", ["No dated events"]),
+    ("/network", ["<svg", "marker-end"]),
+    ("/quotes?speaker=Gerapetritis", ["Wir wollen den Streit beenden", "#q-"]),
+    ("/actors?q=Türkei", ["TUR"]),
+    ("/docs", ["/static-docs/swagger-ui-bundle.js"]),
+])
+def test_pages_render(client, path, expected):
+    response = client.get(path)
+    assert response.status_code == 200
+    for text in expected:
+        assert text in response.text
+
+
+def test_docs_are_served_without_a_cdn(client):
+    page = client.get("/docs").text
+    assert "cdn" not in page.lower() and "https://" not in page
+    assert client.get("/static-docs/swagger-ui-bundle.js").status_code == 200
+
+
+def test_article_page_shows_layers_and_links_event_sentences(client):
+    page = client.get("/documents/ankara").text
+    assert 'class="quote"' in page and 'class="event"' in page and "Giorgos Gerapetritis" in page
+    assert "why: “warf”, entry “vorwerfen”, rule separable" in page
+    start = FIXED_TEXT.index("Die Türkei warf")
+    assert f'id="s-{start}"' in page and f'data-s="{start}"' in page
+    events = client.get("/events", params={"type": "ACCUSE", "actor": "TUR"}).text
+    assert f"/documents/{fixed_document().key}#s-{start}" in events
 
 
 def test_article_markup_is_escaped(client):
-    page = client.get("/documents/xss").text
+    response = client.get("/documents/xss")
+    page = response.text
     assert "<script>alert" not in page and "<img src=x" not in page and 'href="javascript:' not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "script-src 'self'" in response.headers["content-security-policy"]
     listing = client.get("/").text
-    assert "<script>alert('titel')" not in listing
+    assert "<script>alert('titel')" not in listing and "&lt;script&gt;alert(&#39;titel&#39;)" in listing
 
 
 def test_article_text_is_kept_whole_with_sentence_anchors():
     from lagebild.web.views import highlight
 
-    doc = analyze("Scholz traf Macron. „Wir sind bereit zu handeln“, sagte Scholz am Montag.", published="2023-03-15")
+    doc = fixed_document()
     pieces = highlight(doc.to_record())
     assert "".join(p["text"] for p in pieces) == doc.text
-    assert [p["title"] for p in pieces if p["kind"] == "anchor"] == [f"s-{s.start}" for s in doc.sentences]
-
-
-def test_event_rows_link_to_their_sentence(client):
-    page = client.get("/events", params={"type": "ASSAULT"}).text
-    assert "#s-" in page
+    assert [a for p in pieces for a in p["anchors"] if a.startswith("s-")] == [f"s-{s.start}" for s in doc.sentences]
+    trigger = next(p for p in pieces if "event" in p["classes"].split())
+    assert trigger["text"] == "vereinbarten" and trigger["details"].count("event AGREE") == 2
+    quoted = [p for p in pieces if "quote" in p["classes"].split()]
+    assert "".join(p["text"] for p in quoted) == "Wir wollen den Streit beenden"

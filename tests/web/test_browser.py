@@ -36,14 +36,21 @@ ARTICLES = [
 ]
 
 
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
+    """The dashboard on the demo database (examples/) plus the articles above, served by
+    uvicorn in a thread on a free port."""
     import uvicorn
 
+    from lagebild.ingest import ingest
     from lagebild.web import create_app
 
     db = tmp_path_factory.mktemp("browser") / "web.db"
     with SQLiteStore(db) as store:
+        ingest([EXAMPLES], store, workers=1)
         for input_id, published, text in ARTICLES:
             doc = analyze(text, published=published)
             doc.id = input_id
@@ -55,7 +62,7 @@ def server(tmp_path_factory):
     instance = uvicorn.Server(config)
     thread = threading.Thread(target=instance.run, daemon=True)
     thread.start()
-    for _ in range(100):
+    for _ in range(200):
         if instance.started:
             break
         time.sleep(0.05)
@@ -81,13 +88,18 @@ def page(server):
 
 def test_browser_search_open_article_and_see_quote(server, page):
     page.goto(server + "/")
-    page.fill("input[name=q]", "Macron")
+    page.fill("input[name=q]", "Macron Europa")
     page.click("text=Search")
+    assert page.locator("table.documents mark").count() > 0
     page.click("text=Macron und Scholz beraten in Paris über die Ukraine")
     quote = page.locator("article span.quote").first
-    assert "Europa muss" in quote.inner_text()
+    # a quote is highlighted piece by piece where other layers (an actor, a time) cut it
+    assert "Europa muss in dieser Lage" in "".join(page.locator("article span.quote").all_inner_texts())
     assert "Emmanuel Macron" in quote.get_attribute("title")
+    quote.click()
+    assert "Emmanuel Macron" in page.locator("#details").inner_text()
     assert page.locator("ul.quotes b.speaker").first.inner_text() == "Emmanuel Macron"
+    assert page.locator("article span.time").count() > 0 and page.locator("article span.actor").count() > 0
     if os.environ.get("LAGEBILD_SCREENSHOTS"):
         DOCS.mkdir(exist_ok=True)
         page.screenshot(path=str(DOCS / "article.png"), full_page=True)
@@ -101,19 +113,50 @@ def test_browser_markup_in_an_article_does_not_run(server, page):
     page.click("article")
     assert "<script>alert(1)</script>" in page.locator("article").inner_text()
     assert page.locator("article script, article img, article a[href^='javascript']").count() == 0
+    page.goto(server + "/?q=Markup")
+    assert page.locator("table.documents img, table.documents script").count() == 0
     assert dialogs == [] and page.errors == []
 
 
-def test_browser_filter_events_and_see_charts(server, page):
+def test_browser_filter_events_and_follow_one_to_its_sentence(server, page):
     page.goto(server + "/events")
     page.select_option("select[name=type]", "ASSAULT")
+    page.fill("input[name=actor]", "RUS")
     page.click("text=Filter")
-    rows = page.locator("table tr")
-    assert rows.count() == 2 and "RUS" in rows.nth(1).inner_text()
+    rows = page.locator("table.events tr")
+    assert rows.count() >= 2
+    for number in range(1, rows.count()):
+        assert "ASSAULT" in rows.nth(number).inner_text()
+    assert "type=ASSAULT" in page.locator("a.csv").get_attribute("href")
+    rows.nth(1).locator("a").click()
+    assert page.locator("article .focus").count() > 0
+    assert page.locator("article .focus.event").count() > 0
+    assert page.errors == []
+
+
+def test_browser_timeline_and_network_render(server, page):
     page.goto(server + "/timeline")
-    assert page.locator("svg.chart rect").count() > 0
+    page.fill("input[name=actor]", "RUS")
+    page.click("text=Show")
+    assert page.locator("svg.timeline rect.conflict").count() > 0
+    assert page.locator("svg.timeline rect.cooperation").count() > 0
     if os.environ.get("LAGEBILD_SCREENSHOTS"):
         page.screenshot(path=str(DOCS / "timeline.png"), full_page=True)
     page.goto(server + "/network")
-    assert page.locator("svg.chart line").count() > 0
+    assert page.locator("svg.network path.edge").count() > 0 and page.locator("svg.network g.node").count() > 2
+    assert page.locator("svg.network").bounding_box()["height"] > 200
+    if os.environ.get("LAGEBILD_SCREENSHOTS"):
+        page.screenshot(path=str(DOCS / "network.png"), full_page=True)
+    page.goto(server + "/quotes?speaker=Leyen")
+    assert "Wir lassen nicht nach" in page.locator("ul.quotes").inner_text()
+    assert page.errors == []
+
+
+def test_browser_api_docs_render_offline(server, page):
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(server + "/docs")
+    page.wait_for_selector(".swagger-ui .opblock", timeout=10_000)
+    assert "/api/events" in page.locator(".swagger-ui").inner_text()
+    assert all(url.startswith((server, "data:")) for url in requests), requests
     assert page.errors == []
