@@ -14,6 +14,7 @@ speaker_code, addressee, addressee_code, via, via_code.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -177,7 +178,6 @@ class _QuoteFinder:
         return used
 
     def _sentence_of(self, position: int) -> int:
-        import bisect
         return max(0, bisect.bisect_right(self.sentence_starts, position) - 1)
 
     def _attribution_after(self, position: int, number: int) -> Attribution | None:
