@@ -30,7 +30,6 @@ _NAME_RUN = re.compile(r"\s*([A-ZÄÖÜ][\w'’-]+(?:\s+(?:al-|el-|bin\s+|de\s+|
 _LEADING_ADVERB = re.compile(r"(?:etwa|dazu|dann|nun|jedoch|allerdings|zudem|weiter|ebenfalls|später|bereits|"
                              r"damals|noch|schon|selbst|außerdem|auch|daraufhin|zuletzt|erneut|wiederum)\s+")
 _WORD = re.compile(r"[\w][\w'’.-]*")
-_NAMED = ("PER", "ORG", "GPE")
 _SPEAKER_KINDS = ("PER", "ROLE", "ORG", "GPE", "NOM")
 MEDIA = re.compile(r"(?:Nachrichtenagentur|Agentur|Zeitung|Zeitschrift|Sender|Fernsehsender|Magazin|Blatt|"
                    r"Reportern|Journalisten|Medien)\b")
