@@ -15,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from lagebild.analyze import analyze_many, normalize_date
 from lagebild.errors import InputError
 from lagebild.ingest import ingest as ingest_paths
+from lagebild.merge import merged_events
 from lagebild.render import record_text, stats_text
 from lagebild.sources import Failure, count_inputs, read_inputs
 from lagebild.store import StoreError, default_db_url, open_store
@@ -223,7 +224,8 @@ def stories(
     since: Annotated[Optional[str], typer.Option(help="only stories seen on or after this date (YYYY-MM-DD)")] = None,
     output: Annotated[StoryFormat, typer.Option("--format", help="table, json, or jsonl")] = StoryFormat.table,
 ) -> None:
-    """The stories of the store: each original with its republished copies.
+    """The stories of the store: the reports of one news event, each original with its
+    republished copies, and other reports of the same event within a few days.
 
     `jsonl` prints one story per line as {"story": ID, "documents": [input ids]};
     every stored input is in exactly one story.
@@ -234,36 +236,88 @@ def stories(
 
         lagebild stories --since 2023-01-01 --format jsonl > stories.jsonl
     """
-    if since is not None:
-        since = normalize_date(since, "--since")
+    try:
+        since = normalize_date(since, "--since") if since else None
+    except InputError as error:
+        _fail(str(error))
     with _open(db) as store:
         found = find_stories(store, since)
     if output is StoryFormat.jsonl:
         for story in found:
             print(json.dumps({"story": story["story"], "documents": story["documents"]}, ensure_ascii=False))
     elif output is StoryFormat.json:
-        print(json.dumps(found, ensure_ascii=False, indent=1))
+        print(json.dumps([{k: v for k, v in s.items() if k != "members"} for s in found], ensure_ascii=False, indent=1))
     else:
         for story in found:
-            print(f"{story['story']}  {len(story['documents']):>3} inputs  {story['first_seen'] or '?':<10}  "
-                  f"{(story['title'] or '(no title)')[:70]}")
+            print(f"{story['story']}  {len(story['documents']):>3} inputs  {len(story['copies']):>2} reports  "
+                  f"{story['first_seen'] or '?':<10}  {(story['title'] or '(no title)')[:70]}")
 
 
 @app.command()
 def copies(db: DbOption = None) -> None:
-    """The stories that ran more than once: the original and the inputs of its copies.
+    """The articles that ran more than once: each original with the inputs of its copies.
 
     Examples:
 
         lagebild copies --db news.db
     """
     with _open(db) as store:
-        found = [story for story in find_stories(store) if len(story["documents"]) > 1]
+        found = [story for story in find_stories(store, link=False) if len(story["documents"]) > 1]
     for story in found:
-        print(f"{story['story']}  {(story['title'] or '(no title)')[:70]}")
+        print(f"{story['story']}  {len(story['documents'])} inputs  {(story['title'] or '(no title)')[:70]}")
         for input_id in story["documents"]:
             print(f"    {input_id}")
-    print(f"{len(found)} stories ran more than once")
+    print(f"articles that ran more than once: {len(found)}")
+
+
+class EventFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+@app.command()
+def events(
+    db: DbOption = None,
+    since: Annotated[Optional[str], typer.Option(help="only events dated on or after this day (YYYY-MM-DD)")] = None,
+    until: Annotated[Optional[str], typer.Option(help="only events dated on or before this day (YYYY-MM-DD)")] = None,
+    mentions: Annotated[bool, typer.Option("--mentions", help="one row per report of an event, not per event")] = False,
+    output: Annotated[EventFormat, typer.Option("--format", help="table, json, or jsonl")] = EventFormat.table,
+) -> None:
+    """The events of the store, each counted once: the reports of one story that agree
+    on type, source, target and date are one event with its number of mentions.
+
+    `--mentions` lists (and counts) every report instead, as GDELT counts.
+
+    Examples:
+
+        lagebild events --since 2022-01-01
+
+        lagebild events --mentions --format jsonl > mentions.jsonl
+    """
+    try:
+        since = normalize_date(since, "--since") if since else None
+        until = normalize_date(until, "--until") if until else None
+    except InputError as error:
+        _fail(str(error))
+    with _open(db) as store:
+        found = merged_events(store, since, until)
+    rows = found if not mentions else [
+        {**{k: v for k, v in event.items() if k not in ("reports", "mentions", "documents")}, **report}
+        for event in found for report in event["reports"]]
+    if output is EventFormat.jsonl:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+    elif output is EventFormat.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        for row in rows:
+            target = (row["target"] or {}).get("code") or "-"
+            count = f"doc {row['document']}" if mentions else f"{row['mentions']:>3} mentions"
+            print(f"{row['date'] or '?':<10}  {row['type']:<9} {row['source']['code']:>4} → {target:<4}  "
+                  f"{row['status']:<12} {count}{'  (conflicting reports)' if row['conflict'] else ''}")
+    total = sum(event["mentions"] for event in found)
+    err.print(f"{len(found)} events from {total} mentions", highlight=False)
 
 
 @app.command()

@@ -4,9 +4,9 @@ A copy is the same story republished: its own boilerplate (the cleaner removes m
 of it), cut short, retitled, re-typeset quotation marks and dashes, a sentence
 dropped or a teaser added. Each document's text becomes a set of five-word shingles
 over lower-cased words (punctuation, quotation marks and dashes do not count); its
-MinHash signature is split into bands, and the band hashes are kept in the store
-(`copy_bands`, indexed), so a new document meets only the documents that share a
-band with it, and the index survives restarts. A candidate is a copy when the two
+MinHash signature is split into bands, and each band's 32-bit bucket is kept in the store
+(`copy_buckets`, a table that is its own index), so a new document meets only the
+documents that share a band with it, and the index survives restarts. A candidate is a copy when the two
 texts share most of the shorter one's shingles (containment, estimated from the
 signatures and the shingle counts), which also catches truncated copies.
 
@@ -15,7 +15,6 @@ first one).
 """
 from __future__ import annotations
 
-import hashlib
 import re
 import sqlite3
 import zlib
@@ -45,9 +44,17 @@ def signature(parts: set[bytes]) -> np.ndarray:
     return minhash.hashvalues.astype(np.uint32)   # datasketch's hash values fit 32 bits
 
 
+_MIX = np.array([0x9E3779B1, 0x85EBCA77], dtype=np.uint64)   # odd constants that spread the rows' bits
+
+
 def _buckets(values: np.ndarray) -> list[int]:
-    return [int.from_bytes(hashlib.blake2b(values[b * ROWS:(b + 1) * ROWS].tobytes(), digest_size=8).digest(),
-                           "big", signed=True) for b in range(BANDS)]
+    """One signed 32-bit bucket per band: its rows mixed, with the band's number, so the
+    same rows in two bands fall apart. A collision only adds a candidate that the
+    containment check then turns down."""
+    rows = values.reshape(BANDS, ROWS).astype(np.uint64)
+    mixed = (rows * _MIX[:ROWS]).sum(axis=1) + np.arange(BANDS, dtype=np.uint64) * np.uint64(0xC2B2AE3D)
+    mixed ^= mixed >> np.uint64(29)
+    return (mixed & np.uint64(0xFFFFFFFF)).astype(np.uint32).view(np.int32).tolist()
 
 
 def containment(a: np.ndarray, size_a: int, b: np.ndarray, size_b: int) -> float:
@@ -79,17 +86,27 @@ class CopyIndex:
         cursor = self.connection.execute(
             "INSERT INTO copies (key, signature, shingles, copy_of) VALUES (?, ?, ?, ?)",
             (key, values.tobytes(), len(parts), copy_of))
-        self.connection.executemany(
-            "INSERT INTO copy_bands (band, bucket, copy) VALUES (?, ?, ?)",
-            [(band, bucket, cursor.lastrowid) for band, bucket in enumerate(buckets)])
+        self.connection.executemany("INSERT OR IGNORE INTO copy_buckets (bucket, copy) VALUES (?, ?)",
+                                    [(bucket, cursor.lastrowid) for bucket in buckets])
         return copy_of
 
+    def migrate(self) -> None:
+        """Rebuild the buckets from the stored signatures when a store still has the
+        first version's `copy_bands` table (64-bit buckets with a separate index), then
+        drop it."""
+        old = self.connection.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'copy_bands'").fetchone()
+        if old is None:
+            return
+        for rowid, values in self.connection.execute("SELECT rowid, signature FROM copies").fetchall():
+            self.connection.executemany(
+                "INSERT OR IGNORE INTO copy_buckets (bucket, copy) VALUES (?, ?)",
+                [(bucket, rowid) for bucket in _buckets(np.frombuffer(values, dtype=np.uint32))])
+        self.connection.execute("DROP TABLE copy_bands")
+
     def _original(self, values: np.ndarray, size: int, buckets: list[int]) -> str | None:
-        candidates: set[int] = set()
-        for band, bucket in enumerate(buckets):
-            rows = self.connection.execute(
-                "SELECT copy FROM copy_bands WHERE band = ? AND bucket = ?", (band, bucket)).fetchall()
-            candidates.update(row[0] for row in rows)
+        candidates = {row[0] for row in self.connection.execute(
+            f"SELECT copy FROM copy_buckets WHERE bucket IN ({','.join('?' * len(buckets))})", buckets)}
         best: tuple[int, str] | None = None
         for candidate in candidates:
             row = self.connection.execute(

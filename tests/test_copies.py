@@ -117,3 +117,18 @@ def test_stories_command_prints_jsonl_with_every_input_once(tmp_path):
     lines = [json.loads(line) for line in result.output.splitlines()]
     ids = [i for line in lines for i in line["documents"]]
     assert sorted(ids) == ["copy", "original", "other"] and len(lines) == 2
+
+
+def test_copies_a_store_with_the_first_index_is_migrated_to_buckets(tmp_path):
+    with _store(tmp_path, {"original": ORIGINAL}) as store:
+        # What a store of the first version held: bands in their own table, no buckets.
+        store.connection.execute("CREATE TABLE copy_bands (band INTEGER, bucket INTEGER, copy INTEGER)")
+        store.connection.execute("DELETE FROM copy_buckets")
+    with SQLiteStore(tmp_path / "copies.db") as store:
+        tables = {row[0] for row in store.connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        doc = analyze(COPIES["retypeset"], published="2023-09-12")
+        doc.id = "copy"
+        store.add(doc)
+        (story,) = stories(store, link=False)
+    assert "copy_bands" not in tables
+    assert story["documents"] == ["original", "copy"]

@@ -39,19 +39,13 @@ TABLES = [
         failed_at TEXT NOT NULL
     )""",
     # Copy detection (lagebild/copies.py): each document's MinHash signature, its
-    # shingle count and the document it copies; and the LSH band buckets.
+    # shingle count and the document it copies (the LSH buckets: SQLITE_TABLES).
     """CREATE TABLE IF NOT EXISTS copies (
         key TEXT PRIMARY KEY REFERENCES documents(key),
         signature BLOB NOT NULL,
         shingles INTEGER NOT NULL,
         copy_of TEXT NOT NULL
     )""",
-    """CREATE TABLE IF NOT EXISTS copy_bands (
-        band INTEGER NOT NULL,
-        bucket INTEGER NOT NULL,
-        copy INTEGER NOT NULL REFERENCES copies(rowid)
-    )""",
-    "CREATE INDEX IF NOT EXISTS copy_bands_bucket ON copy_bands(band, bucket)",
     # One row per event of a document, for the API's filters (the record keeps them too).
     """CREATE TABLE IF NOT EXISTS events (
         key TEXT NOT NULL REFERENCES documents(key),
@@ -103,4 +97,11 @@ SQLITE_TABLES = [
     """CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
         title, text, content='documents', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
     )""",
+    # The LSH buckets of copy detection: one row per band of each document (copy is the
+    # rowid in `copies`); without rowid the table is its own index, about 0.5 KB a document.
+    """CREATE TABLE IF NOT EXISTS copy_buckets (
+        bucket INTEGER NOT NULL,
+        copy INTEGER NOT NULL,
+        PRIMARY KEY (bucket, copy)
+    ) WITHOUT ROWID""",
 ]

@@ -32,6 +32,9 @@ class SQLiteStore:
         self.connection.execute("PRAGMA journal_mode=WAL")
         self.connection.execute("PRAGMA synchronous=NORMAL")
         self._create_schema()
+        self.copy_index = CopyIndex(self.connection)
+        with self.connection:
+            self.copy_index.migrate()
 
     def _create_schema(self) -> None:
         with self.connection:
@@ -92,7 +95,7 @@ class SQLiteStore:
             self._add_layers(key, {"quotes": doc.quotes, "actors": doc.actors})
             self.connection.execute("INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)",
                                     (cursor.lastrowid, doc.title or "", doc.text))
-            CopyIndex(self.connection).add(key, doc.text)
+            self.copy_index.add(key, doc.text)
         return cursor.rowcount == 1
 
     def _add_events(self, key: str, events: list[dict]) -> None:
