@@ -212,7 +212,9 @@ def stats(
             print(f"  {failure['origin']}: {failure['reason']}")
 
 
-class StoryFormat(str, Enum):
+class ListFormat(str, Enum):
+    """Output of the list commands (stories, events)."""
+
     table = "table"
     json = "json"
     jsonl = "jsonl"
@@ -222,7 +224,7 @@ class StoryFormat(str, Enum):
 def stories(
     db: DbOption = None,
     since: Annotated[Optional[str], typer.Option(help="only stories seen on or after this date (YYYY-MM-DD)")] = None,
-    output: Annotated[StoryFormat, typer.Option("--format", help="table, json, or jsonl")] = StoryFormat.table,
+    output: Annotated[ListFormat, typer.Option("--format", help="table, json, or jsonl")] = ListFormat.table,
 ) -> None:
     """The stories of the store: the reports of one news event, each original with its
     republished copies, and other reports of the same event within a few days.
@@ -242,10 +244,10 @@ def stories(
         _fail(str(error))
     with _open(db) as store:
         found = find_stories(store, since)
-    if output is StoryFormat.jsonl:
+    if output is ListFormat.jsonl:
         for story in found:
             print(json.dumps({"story": story["story"], "documents": story["documents"]}, ensure_ascii=False))
-    elif output is StoryFormat.json:
+    elif output is ListFormat.json:
         print(json.dumps([{k: v for k, v in s.items() if k != "members"} for s in found], ensure_ascii=False, indent=1))
     else:
         for story in found:
@@ -270,19 +272,13 @@ def copies(db: DbOption = None) -> None:
     print(f"articles that ran more than once: {len(found)}")
 
 
-class EventFormat(str, Enum):
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-
-
 @app.command()
 def events(
     db: DbOption = None,
     since: Annotated[Optional[str], typer.Option(help="only events dated on or after this day (YYYY-MM-DD)")] = None,
     until: Annotated[Optional[str], typer.Option(help="only events dated on or before this day (YYYY-MM-DD)")] = None,
     mentions: Annotated[bool, typer.Option("--mentions", help="one row per report of an event, not per event")] = False,
-    output: Annotated[EventFormat, typer.Option("--format", help="table, json, or jsonl")] = EventFormat.table,
+    output: Annotated[ListFormat, typer.Option("--format", help="table, json, or jsonl")] = ListFormat.table,
 ) -> None:
     """The events of the store, each counted once: the reports of one story that agree
     on type, source, target and date are one event with its number of mentions.
@@ -305,10 +301,10 @@ def events(
     rows = found if not mentions else [
         {**{k: v for k, v in event.items() if k not in ("reports", "mentions", "documents")}, **report}
         for event in found for report in event["reports"]]
-    if output is EventFormat.jsonl:
+    if output is ListFormat.jsonl:
         for row in rows:
             print(json.dumps(row, ensure_ascii=False))
-    elif output is EventFormat.json:
+    elif output is ListFormat.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
     else:
         for row in rows:
