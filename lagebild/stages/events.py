@@ -33,6 +33,8 @@ UNDIRECTED = frozenset("PROTEST MOBILIZE RETREAT ASSAULT COERCE".split())
 SYMMETRIC = frozenset("CONSULT AGREE COOPERATE".split())
 # Types whose target may be the place where they happen ("Luftangriffe im Nordirak").
 _TERRITORIAL = frozenset("ASSAULT COERCE MOBILIZE REJECT".split())
+# Types whose passive without a named subject is done to people of the article's state.
+_PERSONAL = frozenset("SANCTION RETREAT ACCUSE".split())
 _NEGATION = re.compile(r"\b(?:nicht|kein|keine|keinen|keinem|keiner|nie|niemals)\b")
 _CONDITION = re.compile(r"\b(?:falls|wenn|sofern|sollte|sollten|würde|würden)\b", re.IGNORECASE)
 _PLAN = re.compile(r"\b(?:plant|planen|geplant|will|wollen|soll|sollen|beabsichtigt|vorgesehen)\b")
@@ -41,8 +43,15 @@ _ANY_FURTHER = re.compile(r"\b(?:[Jj]ede[rsnm]?|[Ee]ine[rsnm]?)\s+weitere[rsnm]?
 _PASSIVE_PRESENT = re.compile(r"\b(?:wird|werden)\b.*\s(?:ge\w+(?:t|en)|\w+iert)\s*[.!?]?\s*$")
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:[Ee]r|[Ss]ie)\s+(?!\w+en\b)")
 _PRONOUN_AFTER_VERB = re.compile(r"\s+(?:er|sie)\b")
-_OBJECT_NOUN = re.compile(r"^\s+(?:(?:den|die|das|dem|einen|eine|einem|drei|zwei|mehrere|zahlreiche|weitere|"
+_OBJECT_NOUN = re.compile(r"^\s+(?:(?:am|im|seit|vom)\s+[A-ZÄÖÜ]\w+\s+)?(?:(?:erneut|auch|zudem|bereits|nun|jetzt|"
+                          r"wiederholt|offiziell|formell|mehrfach)\s+)*(?:(?:den|die|das|dem|einen|eine|einem|drei|zwei|mehrere|zahlreiche|weitere|"
                           r"[a-zäöüß]+e[nmrs]?)\s+){1,3}[A-ZÄÖÜ][a-zäöüß]+")
+# a perfect infinitive after the trigger: the act is what someone claims or denies
+_ALLEGED = re.compile(r"(?:\s+und\s+[\w-]+)?\s+zu\s+haben\b")
+# "seine Unterstützung", "ihr Treffen"; "bei einem Besuch", "beim Empfang", "zu einem Treffen"
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:[Ss]ein|[Ii]hr)(?:e|en|em|er|es)?\s+(?:[a-zäöüß]+\s+)?$")
+_MEETING_BEFORE = re.compile(r"\b(?:[Bb]ei|[Bb]eim|[Nn]ach|[Vv]or|[Ww]ährend|[Zz]u|[Zz]um)\s+"
+                             r"(?:(?:de[mnrs]|eine[mnrs]?|sein\w*|ihr\w*)\s+)?(?:[a-zäöüß]+\s+)?$")
 _PASSIVE = re.compile(r"\b(?:wurde|wurden|worden|wird|werden)\b")
 _FIRST_PERSON_SOURCE = re.compile(r"\b(?:[Ww]ir|[Ii]ch)\b")
 _FIRST_PERSON_TARGET = re.compile(r"\b(?:[Mm]ir|[Uu]ns|[Mm]ich|[Uu]nsere[nmrs]?|[Mm]eine[nmrs]?)\b")
@@ -97,6 +106,7 @@ class _EventCoder:
         self.index = ActorIndex(doc.text, doc.actors)
         self.events: list[dict] = []
         self.seen: set[tuple] = set()
+        self.story_day = self._story_day()
 
     # --- triggers ---------------------------------------------------------------------------
 
@@ -120,8 +130,11 @@ class _EventCoder:
                 if self._particle_follows(trigger, end, sentence):
                     found.append((trigger, start, end))
         phrase_verbs = {s for t, s, _ in found if t.kind == "phrase"}
+        # "räumte … ein" is einräumen, not räumen
+        particle_verbs = {s for t, s, _ in found if t.particle is not None}
         return [(t, s, e) for t, s, e in found
-                if t.kind == "phrase" or (s not in phrase_nouns and s not in phrase_verbs)]
+                if t.kind == "phrase" or (s not in phrase_nouns and s not in phrase_verbs
+                                          and (t.particle is not None or s not in particle_verbs))]
 
     def _inside_name(self, position: int) -> bool:
         return any(a["start"] <= position < a["end"] and a["kind"] in _NAMED and a["end"] - a["start"] > 12
@@ -170,6 +183,8 @@ class _EventCoder:
         status = self._status(text[left:right], text[sentence.start:left], text[start - 3:start] == "zu ")
         if _ANY_FURTHER.search(text[max(left, start - 40):start]):
             status = "hypothetical"     # "jede weitere russische Aggression": none has happened
+        elif _ALLEGED.match(text, end):
+            status = "hypothetical"     # "wirft ihm vor, X unterstützt zu haben": a claim, not a report
         for source in sources:
             for target in targets or [None]:
                 self._add(trigger, start, end, sentence, source, target, (date, level, date_from), status, rule)
@@ -178,7 +193,7 @@ class _EventCoder:
         text = self.text
         speaker = self._quote_speaker(start)
         if trigger.kind == "noun":
-            sources, genitive = self._noun_source(start, end, left, actors)
+            sources, genitive = self._noun_source(trigger, start, end, left, sentence, actors)
             rule = "noun"
             targets = self._targets(trigger, start, end, end, right, actors, sources) or genitive
             if not sources and len(targets) > 1 and "zwischen" in trigger.targets:
@@ -195,7 +210,12 @@ class _EventCoder:
             if speaker and _FIRST_PERSON_TARGET.search(text[left:right]):
                 return marked[:1] or self._acting_state(sentence), [speaker], "passive without agent+speaker as target"
             subjects = [a for a in subjects if a["kind"] not in ("PART",)]
-            return self._acting_state(sentence), group(text, actors, subjects[0]) if subjects else [], "passive without agent"
+            if subjects:
+                return self._acting_state(sentence), group(text, actors, subjects[0]), "passive without agent"
+            if trigger.type in _PERSONAL:
+                # "Der Mann wurde zu fünf Jahren Haft verurteilt": a person of no named state
+                return self._acting_state(sentence), self._state(self.index.home_code()), "passive without agent+home target"
+            return self._acting_state(sentence), [], "passive without agent"
         else:
             if trigger.kind == "phrase":    # "Soldaten schicken": the soldiers are sent, they do not act
                 actors = [a for a in actors if a["text"] != trigger.noun]
@@ -287,7 +307,7 @@ class _EventCoder:
                 return members
             members.insert(0, previous)
 
-    def _noun_source(self, start: int, end: int, left: int, actors: list[dict]) -> tuple[list[dict], list[dict]]:
+    def _noun_source(self, trigger: Trigger, start: int, end: int, left: int, sentence: Sentence, actors: list[dict]) -> tuple[list[dict], list[dict]]:
         """The source of a noun trigger and the genitive after it: "Russlands Angriff",
         "russische Angriffe", "US-Unterstützung", else the clause's subject; with a source,
         a genitive after the noun is the target ("die Invasion der Ukraine"), without one
@@ -298,7 +318,9 @@ class _EventCoder:
             if actor["end"] > start or actor["kind"] not in SOURCE_KINDS + ("ADJ",):
                 continue
             gap = text[actor["end"]:start]
-            if not gap.strip(" -") or (actor["kind"] == "ADJ" and re.fullmatch(r"\s*(?:[a-zäöüß]+\s+)?", gap)):
+            # "Russlands Angriff", "US-Angriffe", "russische (Luft-)Angriffe"; not "der Armee Luftangriffe"
+            adjacent = gap in ("", "-") or (not gap.strip() and (actor["text"].endswith("s") or actor["kind"] == "PART"))
+            if adjacent or (actor["kind"] == "ADJ" and re.fullmatch(r"\s*(?:[a-zäöüß]+\s+)?", gap)):
                 source = [actor]
         following = [a for a in actors if a["start"] >= end and a["start"] - end <= 8 and a["kind"] in TARGET_KINDS + ("ADJ",)]
         genitive = following[:1] if following and text[end:following[0]["start"]].strip() in ("", "des", "der", "von", "vom") else []
@@ -309,7 +331,24 @@ class _EventCoder:
             source = self._subject([a for a in actors if a["end"] <= start], left)
         if not source and genitive and genitive[0]["kind"] in SOURCE_KINDS + ("ADJ",):
             return genitive, []         # "der Angriff Russlands", "die Lieferung deutscher Panzer"
+        if not source and (_POSSESSIVE_BEFORE.search(text[max(left, start - 40):start])
+                           or (trigger.type == "CONSULT" and _MEETING_BEFORE.search(text[max(left, start - 40):start]))):
+            # "Biden bekräftigte seine Unterstützung", "Nach seinem Besuch in Washington reiste Xi",
+            # "Merkel hat beim Empfang des Präsidenten": the sentence's subject acts
+            source = self._sentence_subject(start, sentence)
         return source, genitive
+
+    def _sentence_subject(self, position: int, sentence: Sentence) -> list[dict]:
+        """The subject of the sentence around position: a person a pronoun subject ("Er
+        betonte …") refers to, else the first free actor before and after position."""
+        opening = self._after_dateline(sentence.start)
+        pronoun = _PRONOUN_SUBJECT.match(self.text, opening)
+        if pronoun:
+            person = self._person_before(pronoun.start())
+            return [person] if person else []
+        actors = [a for a in self.index.within(opening, sentence.end)
+                  if not (a["start"] <= position < a["end"]) and self._quote_speaker(a["start"]) is None]
+        return self._subject(actors, opening)
 
     def _targets(self, trigger, start, end, left, right, actors, sources) -> list[dict]:
         found = self._targets_in(trigger, start, end, left, right, actors, sources)
@@ -382,7 +421,21 @@ class _EventCoder:
         if recent:
             # "Am Montag traf X Y. Er forderte …": the day the story is about goes on
             return recent, "day", "context"
+        if self.story_day:
+            return self.story_day, "day", "story"
         return (self.doc.published, "day", "published") if self.doc.published else (None, None, None)
+
+    def _story_day(self) -> str | None:
+        """The first day the article names in the week before its publication: the day
+        its news happened, which undated mentions of it (the title, the lead) share."""
+        published = _day(self.doc.published)
+        if published is None:
+            return None
+        for time in self.doc.times:
+            day = _day(time["value"]) if time["type"] in ("DATE", "TIME") else None
+            if day and 0 <= (published - day).days <= 7:
+                return day.isoformat()
+        return None
 
     def _previous_start(self, sentence: Sentence) -> int:
         earlier = [s.start for s in self.doc.sentences if s.start < sentence.start]
@@ -461,11 +514,27 @@ class _EventCoder:
         if actor["code"]:
             return actor["code"]
         if actor["kind"] in ("ROLE", "NOM"):
+            # "niederländische Anti-Terror-Einheiten", "des Präsidenten Brasiliens", "die Regierung in Ankara"
+            preceding = self.index.within(actor["start"] - 30, actor["start"])
+            if preceding and preceding[-1]["kind"] == "ADJ" and preceding[-1]["code"] \
+                    and not self.text[preceding[-1]["end"]:actor["start"]].strip():
+                return preceding[-1]["code"]
             following = self.index.within(actor["end"], actor["end"] + 8)
-            if following and following[0]["code"] and re.fullmatch(r"\s*(?:des|der)?\s*", self.text[actor["end"]:following[0]["start"]]):
+            if following and following[0]["code"] and following[0]["kind"] != "ADJ" and re.fullmatch(
+                    r"\s*(?:des|der|in|aus)?\s*", self.text[actor["end"]:following[0]["start"]]):
                 return following[0]["code"]
         return self.index.home_code() if actor["kind"] in ("PER", "ROLE", "NOM") else None
 
     @staticmethod
     def _party(actor: dict, code: str) -> dict:
         return {"name": actor["name"], "code": code, "sector": actor.get("sector")}
+
+
+def _day(value: str | None) -> dt.date | None:
+    """The calendar day of a TIMEX3 value of day precision or finer, else None."""
+    if not value or len(value) < 10 or value[4] != "-" or value[7] != "-":
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
