@@ -218,10 +218,26 @@ def describe(index: ActorIndex, actor: dict, floor: int, limit: int) -> Speaker:
             end = owner["end"]
             code = code or owner["code"]
     if text[start:start + 3].lower() in ("der", "die", "das", "den", "dem", "des"):
-        earlier = _earlier_descriptor(index, actor) or _person_in_office(index, actor)
+        earlier = _earlier_descriptor(index, actor) or _named_in_role(index, actor) or _person_in_office(index, actor)
         if earlier is not None:
             return earlier
     return Speaker(text[start:end], code or index.home_code(), start, end, "ROLE")
+
+
+def _named_in_role(index: ActorIndex, actor: dict) -> Speaker | None:
+    """"die Kanzlerin" after "Bundeskanzlerin Angela Merkel": the last person named in
+    apposition to a role noun that ends like this one."""
+    head = _stem(actor["text"].split("-")[-1]).lower()
+    if actor["kind"] != "ROLE" or len(head) < 4:
+        return None
+    found = None
+    for role, following in zip(index.actors, index.actors[1:]):
+        if following["start"] >= actor["start"]:
+            break
+        if role["kind"] == "ROLE" and following["kind"] == "PER" and following["start"] - role["end"] <= 2 \
+                and _stem(role["text"]).lower().endswith(head):
+            found = following
+    return as_speaker(index, found) if found is not None else None
 
 
 def _person_in_office(index: ActorIndex, actor: dict) -> Speaker | None:

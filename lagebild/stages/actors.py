@@ -198,8 +198,10 @@ def _role_appositions(text: str, mentions: list[Mention]) -> list[Mention]:
 
 # A run of capitalised words, with name particles between them ("Ole von Beust").
 _RUN = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w'’.&-]*(?: (?:(?:von|van(?: der| den)?|de|du|al|el|bin|ibn|da|di|dos|del|"
-                  r"della|le|la) )?[A-ZÄÖÜ][\w'’.&-]*)*")
+                  r"della|le|la) )?[A-ZÄÖÜ][\w'’.&-]*| (?:al|el|ad|as|an|ar|at|asch|abu)-[A-ZÄÖÜ][\w'’.&-]*)*")
 _WORD_IN_RUN = re.compile(r"\S+")
+# a word of four or more small letters with a full stop: the end of a sentence, not "K." or "VI."
+_SENTENCE_END_WORD = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{3,}\.$")
 _CAPITALIZED_WORD = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w'’]*(?![\w-])")
 # A single word that can be a name by its own shape, whatever stands before it.
 _SHAPED = re.compile(r"^(?:[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}|(?:Bundes|Landes)[a-zäöüß]+|[A-ZÄÖÜ][\w]*-[A-ZÄÖÜ][\w]*|"
@@ -256,7 +258,8 @@ def _covered(text: str, mentions: list[Mention]) -> bytearray:
 
 
 def _uncovered_parts(run_match, covered: bytearray) -> list[list[tuple[int, int, str]]]:
-    """The words (start, end, text) of a run, split where a known mention covers one."""
+    """The words (start, end, text) of a run, split where a known mention covers one
+    and after a word that ends a sentence ("Verfahren. Al-Hussein")."""
     parts: list[list[tuple[int, int, str]]] = [[]]
     for word in _WORD_IN_RUN.finditer(run_match.group()):
         start = run_match.start() + word.start()
@@ -264,6 +267,8 @@ def _uncovered_parts(run_match, covered: bytearray) -> list[list[tuple[int, int,
             parts.append([])
         else:
             parts[-1].append((start, start + len(word.group()), word.group()))
+            if _SENTENCE_END_WORD.match(word.group()):
+                parts.append([])
     return [part for part in parts if part]
 
 
