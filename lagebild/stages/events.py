@@ -46,6 +46,9 @@ _PRONOUN_AFTER_VERB = re.compile(r"\s+(?:er|sie)\b")
 _OBJECT_NOUN = re.compile(r"^\s+(?:(?:am|im|seit|vom)\s+[A-ZÄÖÜ]\w+\s+)?(?:(?:erneut|auch|zudem|bereits|nun|jetzt|"
                           r"wiederholt|offiziell|formell|mehrfach)\s+)*(?:(?:den|die|das|dem|einen|eine|einem|drei|zwei|mehrere|zahlreiche|weitere|"
                           r"[a-zäöüß]+e[nmrs]?)\s+){1,3}[A-ZÄÖÜ][a-zäöüß]+")
+# "hat den Mann … verurteilt": an object in the dative or accusative before a verb at the clause's end
+_OBJECT_PHRASE = re.compile(r"\b(?:den|dem|einen|einem|zwei|drei|mehrere|zahlreiche)\s+(?:[a-zäöüß]+e[nmrs]?\s+)?"
+                            r"[A-ZÄÖÜ][a-zäöüß]+")
 # a perfect infinitive after the trigger: the act is what someone claims or denies
 _ALLEGED = re.compile(r"(?:\s+und\s+[\w-]+)?\s+zu\s+haben\b")
 # "seine Unterstützung", "ihr Treffen"; "bei einem Besuch", "beim Empfang", "zu einem Treffen"
@@ -61,6 +64,7 @@ _CLAUSE_BOUNDARY = re.compile(r"[,;:()]|\s[–—-]\s")
 _NAMED = ("PER", "ORG", "GPE", "LOC")
 _RELATIVE = re.compile(r"\s*(?:(?:mit|von|zu|in|bei|für|gegen|auf|über|nach|aus)\s+)?"
                        r"(?:der|die|das|dem|den|denen|deren|dessen|welche[rsnm]?|wie)\s")
+_RELATIVE_OBJECT = re.compile(r"\s*,\s*(?:die|den|das)\s+")
 _CONTINUATION = re.compile(r"(?:und|sowie|oder|aber|sondern|dann|zudem)\b")
 # Verbs that make a noun trigger the subject's act ("führte Gespräche", "verhängte Sanktionen").
 _SUPPORT_VERB = re.compile(
@@ -167,7 +171,8 @@ class _EventCoder:
         if not targets and trigger.type in _TERRITORIAL:
             targets = self._place(left, right)      # "bombardierte Ziele im Gazastreifen"
             rule += "+place" if targets else ""
-        object_before = sources and _OBJECT_NOUN.search(text[max(a["end"] for a in sources):start] + " ")
+        object_before = sources and (_OBJECT_NOUN.search(text[max(a["end"] for a in sources):start] + " ")
+                                     or _OBJECT_PHRASE.search(text[max(a["end"] for a in sources):start]))
         if not targets and "obj" in trigger.targets and trigger.kind in ("verb", "phrase") \
                 and (_OBJECT_NOUN.search(text[end:right]) or object_before):
             # "beschuldigte drei weitere Personen": people of no named state are of the article's
@@ -198,8 +203,20 @@ class _EventCoder:
             targets = self._targets(trigger, start, end, end, right, actors, sources) or genitive
             if not sources and len(targets) > 1 and "zwischen" in trigger.targets:
                 sources, targets = targets[:1], targets[1:]     # "das Treffen zwischen Scholz und Macron"
+            relative = _RELATIVE_OBJECT.match(text, end)
+            if not sources and relative:
+                # "Drohungen, die Nordkorea gegen Südkorea ausgestoßen hat": the relative clause's subject acts
+                inner_end = self._clause_end(relative.end())
+                inner = [a for a in self.index.within(relative.end(), inner_end) if a["kind"] in TARGET_KINDS + ("ADJ",)]
+                sources = self._subject(inner, relative.end())
+                if sources:
+                    targets = self._targets(trigger, start, end, relative.end(), inner_end, inner, sources)
+                    rule = "noun+relative clause"
             return sources, targets, rule
-        elif trigger.kind == "verb" and text[start:end] in self.lexicon.participles and _PASSIVE.search(text[left:right]):
+        elif (trigger.kind == "verb" or (trigger.kind == "phrase" and trigger.type in _PERSONAL)) \
+                and text[start:end] in self.lexicon.participles and _PASSIVE.search(text[left:right]):
+            # "wurde zu vier Jahren Haft verurteilt"; not "wurde die Unterstützung der USA zugesichert",
+            # where the phrase's noun names the source
             agent = after_preposition(text, actors, ("von", "vom", "durch"), left, right)
             subjects = [a for a in actors if a["kind"] in TARGET_KINDS and free(text, a, left) and a not in agent]
             if agent:

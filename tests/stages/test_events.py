@@ -203,6 +203,21 @@ CASES = [
     ("Die Ukraine übte scharfe Kritik an Ungarn.", {("ACCUSE", "UKR", "HUN", "asserted")}),
     ("Polen bekundete seine Solidarität mit der Ukraine.", {("SUPPORT", "POL", "UKR", "asserted")}),
     ("Frankreich nahm Abstand von dem Vorschlag Italiens.", {("CONCEDE", "FRA", "ITA", "asserted")}),
+    ("Die USA und China lieferten sich einen heftigen Schlagabtausch im Sicherheitsrat.",
+     {("ACCUSE", "USA", "CHN", "asserted")}),
+    # --- the source of a noun from a possessive, a meeting or a relative clause
+    ("Biden bekräftigte in Warschau seine Unterstützung für Polen.", {("SUPPORT", "USA", "POL", "asserted")}),
+    ("Nach seinem Besuch in Tokio reiste Macron weiter nach Seoul.", {("CONSULT", "FRA", "JPN", "asserted")}),
+    ("Scholz sprach beim Empfang des polnischen Präsidenten über die Grenze.", {("CONSULT", "DEU", "POL", "asserted")}),
+    ("Die Drohungen, die Nordkorea gegen Japan ausgestoßen hat, werden ernst genommen.",
+     {("THREATEN", "PRK", "JPN", "asserted")}),
+    # --- roles coded by their adjective or place; objects after a time; unnamed people
+    ("Belgische Anti-Terror-Einheiten nahmen am Sonntag in Lüttich einen Mann fest.",
+     {("COERCE", "BEL", "BEL", "asserted")}),
+    ("Das Weiße Haus hatte am Dienstag Vertreter Venezuelas eingeladen.", {("CONSULT", "USA", "VEN", "asserted")}),
+    ("Der Mann wurde in Belgien zu vier Jahren Haft verurteilt.", {("SANCTION", "BEL", "BEL", "asserted")}),
+    ("Ein Gericht in Brüssel hat den Mann am Montag zu vier Jahren Haft verurteilt.",
+     {("SANCTION", "BEL", "BEL", "asserted")}),
 ]
 
 # Structures the rules do not yet cover; kept visible so they are not forgotten.
@@ -263,6 +278,24 @@ def test_event_date_goes_on_from_the_sentence_before():
                   published=PUBLISHED)
     (event,) = [e for e in doc.events if e["type"] == "REQUEST"]
     assert (event["date"], event["date_from"]) == ("2023-03-13", "context")
+
+
+def test_event_without_a_date_takes_the_day_the_story_names():
+    doc = analyze("Italien verhängt Sanktionen gegen Iran. Die Regierung in Rom beschloss die Maßnahmen am Montag.",
+                  published=PUBLISHED)
+    (event,) = [e for e in doc.events if e["type"] == "SANCTION"]
+    assert (event["date"], event["date_from"]) == ("2023-03-13", "story")
+
+
+def test_event_claimed_or_denied_is_no_report():
+    found = coded("Die Staatsanwaltschaft in Wien wirft dem Mann vor, Waffen an die Miliz geliefert zu haben.")
+    assert ("ACCUSE", "AUT", "AUT", "asserted") in found
+    assert not any(event[0] == "AID" and event[3] == "asserted" for event in found)
+
+
+def test_event_particle_verb_is_not_also_its_plain_verb():
+    found = coded("Die Regierung in Tokio räumte Fehler bei der Evakuierung ein.")
+    assert not any(event[0] == "RETREAT" for event in found)
 
 
 def test_event_date_of_an_older_sentence_does_not_carry_over():

@@ -166,6 +166,12 @@ CASES = [
      [("reported", "Olaf Scholz", "Einigung noch in diesem Jahr")]),
     ("Stoltenberg hofft auf eine baldige Einigung mit der Türkei.", []),
     ("Viele Beobachter erwarten eine lange Auseinandersetzung vor Gericht.", []),
+    # a role resolves to the person named in apposition to the same role, a name keeps its "al-"
+    ("Bundeskanzlerin Angela Merkel empfing am Mittwoch den Gast aus Helsinki. "
+     "Nach dem Treffen sagte die Kanzlerin, sie könne die Frage gut verstehen.",
+     [("reported", "Angela Merkel", "Frage gut verstehen")]),
+    ("Der Menschenrechtskommissar Said Raad al-Hussein sagte, es gebe ernste Bedenken gegen das Verfahren.",
+     [("reported", "Said Raad al-Hussein", "ernste Bedenken")]),
 ]
 
 
