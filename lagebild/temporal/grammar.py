@@ -101,9 +101,9 @@ def _vocabulary(language: str) -> dict[str, tuple[str, ...]]:
 
 @functools.cache
 def _trigger(language: str) -> re.Pattern:
-    """A digit or a trigger word at the start of a word: every match of a pattern holds
+    """A number or a trigger word at the start of a word: every match of a pattern holds
     one of its kinds (the trigger column), so patterns only run near them."""
-    return re.compile(r"\d|(?<![^\W\d_])" + _alternation(_vocabulary(language)), re.IGNORECASE)
+    return re.compile(r"\d+|(?<![^\W\d_])" + _alternation(_vocabulary(language)), re.IGNORECASE)
 
 
 @functools.cache
