@@ -24,11 +24,13 @@ TARGET_KINDS = SOURCE_KINDS + ("LOC",)
 _TIME_WORD = r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Wochenende|Morgen|Abend|" \
              r"Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b"
 # A preposition, then lower-case words of its noun phrase (article, adjectives) and at most
-# one capitalised word right before the actor ("mit dem ukrainischen Präsidenten Selenskyj").
+# one capitalised word right before the actor ("mit dem ukrainischen Präsidenten Selenskyj"),
+# or a noun and its genitive ("nach Angaben der Vereinten Nationen").
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:[Ii]n|[Ii]m|[Ii]ns|[Mm]it|[Vv]on|[Vv]om|[Üü]ber|[Aa]us|[Nn]ach|[Zz]u|[Zz]um|[Zz]ur|[Ff]ür|[Gg]egen|[Aa]n|[Aa]m|"
     r"[Aa]uf|[Bb]ei|[Bb]eim|[Vv]or|[Zz]wischen|[Uu]m|[Gg]egenüber|[Dd]urch|[Uu]nter|[Oo]hne|[Tt]rotz|[Ww]egen|"
-    r"[Ll]aut|[Nn]ahe)\s+(?:[a-zäöüß][\w-]*\s+){0,3}(?:(?!" + _TIME_WORD + r")[A-ZÄÖÜ][\w-]*\s+)?$")
+    r"[Ll]aut|[Nn]ahe)\s+(?:[A-ZÄÖÜ][\w-]*\s+(?:der|des)\s+)?(?:[a-zäöüß][\w-]*\s+){0,3}"
+    r"(?:(?!" + _TIME_WORD + r")[A-ZÄÖÜ][\w-]*\s+)?$")
 _OBJECT_BEFORE = re.compile(r"\b(?:[Dd]em|[Dd]en|[Ee]inem|[Ee]inen|[Ii]hrem|[Ss]einem|[Ss]einen|[Ii]hren)\s+(?:[\w-]+\s+){0,2}$")
 _JOIN = re.compile(r"^\s*(?:,|und|sowie|oder|,\s*und)\s*(?:(?:der|die|das|den|dem|des)\s+)?(?:[a-zäöüß-]+\s+){0,2}$")
 

@@ -33,6 +33,8 @@ UNDIRECTED = frozenset("PROTEST MOBILIZE RETREAT ASSAULT COERCE".split())
 SYMMETRIC = frozenset("CONSULT AGREE COOPERATE".split())
 # Types whose target may be the place where they happen ("Luftangriffe im Nordirak").
 _TERRITORIAL = frozenset("ASSAULT COERCE MOBILIZE REJECT".split())
+# Verbs that tell a casualty: in the passive without an agent they name no one who acted.
+_CASUALTY = frozenset({"töten", "verletzen", "umbringen"})
 # Types whose passive without a named subject is done to people of the article's state.
 _PERSONAL = frozenset("SANCTION RETREAT ACCUSE".split())
 _NEGATION = re.compile(r"\b(?:nicht|kein|keine|keinen|keinem|keiner|nie|niemals)\b")
@@ -49,6 +51,8 @@ _OBJECT_NOUN = re.compile(r"^\s+(?:(?:am|im|seit|vom)\s+[A-ZÄÖÜ]\w+\s+)?(?:(?
 # "hat den Mann … verurteilt": an object in the dative or accusative before a verb at the clause's end
 _OBJECT_PHRASE = re.compile(r"\b(?:den|dem|einen|einem|zwei|drei|mehrere|zahlreiche)\s+(?:[a-zäöüß]+e[nmrs]?\s+)?"
                             r"[A-ZÄÖÜ][a-zäöüß]+")
+_AGENT_BEFORE = re.compile(r"\b(?:von|vom)\s+(?:[\w-]+\s+){1,5}$")
+_NOUN_PHRASE_AFTER = re.compile(r"\s+(?:[a-zäöüß]+e[nmrs]?\s+)?[A-ZÄÖÜ]")
 # a perfect infinitive after the trigger: the act is what someone claims or denies
 _ALLEGED = re.compile(r"(?:\s+und\s+[\w-]+)?\s+zu\s+haben\b")
 # "seine Unterstützung", "ihr Treffen"; "bei einem Besuch", "beim Empfang", "zu einem Treffen"
@@ -100,6 +104,7 @@ def tag_events(doc: Document) -> Document:
             coder.code(trigger, start, end, sentence)
     doc.events = coder.events
     return doc
+
 
 
 class _EventCoder:
@@ -159,6 +164,8 @@ class _EventCoder:
 
     def code(self, trigger: Trigger, start: int, end: int, sentence: Sentence) -> None:
         text = self.text
+        if trigger.kind == "verb" and self._attributive(start, end):
+            return
         left, right = clause_bounds(text, start, end, sentence.start, sentence.end)
         actors = [a for a in self.index.within(left, right) if a["kind"] in TARGET_KINDS + ("ADJ",)]
         sources, targets, rule = self._roles(trigger, start, end, left, right, sentence, actors)
@@ -194,6 +201,16 @@ class _EventCoder:
             for target in targets or [None]:
                 self._add(trigger, start, end, sentence, source, target, (date, level, date_from), status, rule)
 
+    def _attributive(self, start: int, end: int) -> bool:
+        """"den von einem Extremisten ermordeten Politiker", "mit von der Türkei unterstützten
+        Rebellen": a participle with an adjective's ending after its agent describes a noun;
+        it reports no act of its own."""
+        word = self.text[start:end]
+        stem = next((word[:-len(e)] for e in ("en", "e", "er", "es", "em") if word.endswith(e)), None)
+        return (stem in self.lexicon.participles
+                and _AGENT_BEFORE.search(self.text, max(0, start - 60), start) is not None
+                and _NOUN_PHRASE_AFTER.match(self.text, end) is not None)
+
     def _roles(self, trigger, start, end, left, right, sentence, actors):
         text = self.text
         speaker = self._quote_speaker(start)
@@ -221,6 +238,8 @@ class _EventCoder:
             subjects = [a for a in actors if a["kind"] in TARGET_KINDS and free(text, a, left) and a not in agent]
             if agent:
                 return agent, group(text, actors, subjects[0]) if subjects else [], "passive"
+            if trigger.entry in _CASUALTY:
+                return [], [], "passive without agent"      # "50 Zivilisten wurden getötet": by whom is not said
             # "In Italien wurde ein Algerier festgenommen": the place's state acts;
             # „Mir wurde die US-Unterstützung zugesichert“: the speaker receives, "US-" gives
             marked = [a for a in actors if a["kind"] in ("PART", "ADJ") and a["code"]]
@@ -363,9 +382,13 @@ class _EventCoder:
         if pronoun:
             person = self._person_before(pronoun.start())
             return [person] if person else []
+        inside = self._quote_at(position)
         actors = [a for a in self.index.within(opening, sentence.end)
-                  if not (a["start"] <= position < a["end"]) and self._quote_speaker(a["start"]) is None]
+                  if not (a["start"] <= position < a["end"]) and self._quote_at(a["start"]) is inside]
         return self._subject(actors, opening)
+
+    def _quote_at(self, position: int) -> dict | None:
+        return next((q for q in self.doc.quotes if q["start"] <= position < q["end"] and q["kind"] != "phrase"), None)
 
     def _targets(self, trigger, start, end, left, right, actors, sources) -> list[dict]:
         found = self._targets_in(trigger, start, end, left, right, actors, sources)
@@ -417,11 +440,11 @@ class _EventCoder:
         return min(ends) if ends else len(self.text)
 
     def _quote_speaker(self, position: int) -> dict | None:
-        for quote in self.doc.quotes:
-            if quote["start"] <= position < quote["end"] and quote["kind"] != "phrase" and quote.get("speaker_code"):
-                return {"name": quote["speaker"], "code": quote["speaker_code"], "sector": None, "kind": "PER",
-                        "start": quote["start"], "end": quote["start"]}
-        return None
+        quote = self._quote_at(position)
+        if quote is None or not quote.get("speaker_code"):
+            return None
+        return {"name": quote["speaker"], "code": quote["speaker_code"], "sector": None, "kind": "PER",
+                "start": quote["start"], "end": quote["start"]}
 
     # --- attributes -----------------------------------------------------------------------
 

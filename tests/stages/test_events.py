@@ -293,6 +293,15 @@ def test_event_claimed_or_denied_is_no_report():
     assert not any(event[0] == "AID" and event[3] == "asserted" for event in found)
 
 
+@pytest.mark.parametrize("text", [
+    "Nach Angaben der Vereinten Nationen wurden in Aleppo mindestens zwanzig Zivilisten getötet.",
+    "Bei der Trauerfeier für den von einem Extremisten ermordeten Bürgermeister sprach der Präsident Polens.",
+    "Kurdische Kämpfer rangen mit von der Türkei unterstützten Rebellen um die Stadt.",
+])
+def test_event_not_reported_by_casualties_or_attributive_participles(text):
+    assert not any(event[0] in ("ASSAULT", "SUPPORT") for event in coded(text))
+
+
 def test_event_particle_verb_is_not_also_its_plain_verb():
     found = coded("Die Regierung in Tokio räumte Fehler bei der Evakuierung ein.")
     assert not any(event[0] == "RETREAT" for event in found)
