@@ -132,6 +132,9 @@ def _people() -> list[tuple[Referent, list[str]]]:
         terms.setdefault(name, []).append(Term(code, sector, office, _date(start), _date(end)))
         bucket = forms.setdefault(name, [name])
         bucket.extend(v for v in _split(variants) if v not in bucket)
+    for bucket in forms.values():
+        # the genitive: "Assads Rücktritt", "Putins Rede"
+        bucket.extend(f + "s" for f in list(bucket) if not f.endswith(("s", "ß", "x", "z")) and f + "s" not in bucket)
     people = []
     for name, person_terms in terms.items():
         first = min(person_terms, key=lambda t: t.start)

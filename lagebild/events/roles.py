@@ -52,7 +52,11 @@ def group(text: str, actors: list[dict], first: dict) -> list[dict]:
     index = actors.index(first)
     following = actors[index + 1:]
     for position, actor in enumerate(following):
-        if _JOIN.match(text[members[-1]["end"]:actor["start"]]):
+        gap = text[members[-1]["end"]:actor["start"]]
+        if (len(members) == 1 and gap.strip() == "," and actor["kind"] == "PER" and first["kind"] in ("ROLE", "ORG", "NOM")
+                and text[actor["end"]:actor["end"] + 1] == ","):
+            break       # "Der UN-Hochkommissar, Said Raad al-Hussein, hatte …": the name is an apposition
+        if _JOIN.match(gap):
             after = following[position + 1] if position + 1 < len(following) else None
             if actor["kind"] == "ADJ" and after is not None and after["start"] - actor["end"] <= 1:
                 members.append(after)    # "und sein russischer Amtskollege": the noun, not the adjective

@@ -31,8 +31,9 @@ LANGUAGES = ("de",)
 # Types that may go without a target (CODEBOOK.md section 4).
 UNDIRECTED = frozenset("PROTEST MOBILIZE RETREAT ASSAULT COERCE".split())
 SYMMETRIC = frozenset("CONSULT AGREE COOPERATE".split())
-# Types whose target may be the place where they happen ("Luftangriffe im Nordirak").
-_TERRITORIAL = frozenset("ASSAULT COERCE MOBILIZE REJECT".split())
+# Types whose target may be the place where they happen ("Luftangriffe im Nordirak",
+# "forderte Wahlen in Syrien").
+_TERRITORIAL = frozenset("ASSAULT COERCE MOBILIZE REJECT REQUEST".split())
 # Verbs that tell a casualty: in the passive without an agent they name no one who acted.
 _CASUALTY = frozenset({"töten", "verletzen", "umbringen"})
 # Types whose passive without a named subject is done to people of the article's state.
@@ -45,7 +46,9 @@ _ANY_FURTHER = re.compile(r"\b(?:[Jj]ede[rsnm]?|[Ee]ine[rsnm]?)\s+weitere[rsnm]?
 _PASSIVE_PRESENT = re.compile(r"\b(?:wird|werden)\b.*\s(?:ge\w+(?:t|en)|\w+iert)\s*[.!?]?\s*$")
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:[Ee]r|[Ss]ie)\s+(?!\w+en\b)")
 _PRONOUN_AFTER_VERB = re.compile(r"\s+(?:er|sie)\b")
-_OBJECT_NOUN = re.compile(r"^\s+(?:(?:am|im|seit|vom)\s+[A-ZÄÖÜ]\w+\s+)?(?:(?:erneut|auch|zudem|bereits|nun|jetzt|"
+_AUXILIARY = r"(?:hat|hatte|haben|hatten|habe|hätten|ist|war|sind|waren|wird|wurde|werden|wurden|soll|sollen|will|wollen|" \
+             r"kann|können|muss|müssen)"
+_OBJECT_NOUN = re.compile(r"^\s+(?:" + _AUXILIARY + r"\s+)?(?:(?:am|im|seit|vom)\s+[A-ZÄÖÜ]\w+\s+)?(?:(?:erneut|auch|zudem|bereits|nun|jetzt|"
                           r"wiederholt|offiziell|formell|mehrfach)\s+)*(?:(?:den|die|das|dem|einen|eine|einem|drei|zwei|mehrere|zahlreiche|weitere|"
                           r"[a-zäöüß]+e[nmrs]?)\s+){1,3}[A-ZÄÖÜ][a-zäöüß]+")
 # "hat den Mann … verurteilt": an object in the dative or accusative before a verb at the clause's end
@@ -68,6 +71,7 @@ _CLAUSE_BOUNDARY = re.compile(r"[,;:()]|\s[–—-]\s")
 _NAMED = ("PER", "ORG", "GPE", "LOC")
 _RELATIVE = re.compile(r"\s*(?:(?:mit|von|zu|in|bei|für|gegen|auf|über|nach|aus)\s+)?"
                        r"(?:der|die|das|dem|den|denen|deren|dessen|welche[rsnm]?|wie)\s")
+_AUXILIARY_FIRST = re.compile(_AUXILIARY + r"\b")
 _RELATIVE_OBJECT = re.compile(r"\s*,\s*(?:die|den|das)\s+")
 _CONTINUATION = re.compile(r"(?:und|sowie|oder|aber|sondern|dann|zudem)\b")
 # Verbs that make a noun trigger the subject's act ("führte Gespräche", "verhängte Sanktionen").
@@ -178,8 +182,8 @@ class _EventCoder:
         if not targets and trigger.type in _TERRITORIAL:
             targets = self._place(left, right)      # "bombardierte Ziele im Gazastreifen"
             rule += "+place" if targets else ""
-        object_before = sources and (_OBJECT_NOUN.search(text[max(a["end"] for a in sources):start] + " ")
-                                     or _OBJECT_PHRASE.search(text[max(a["end"] for a in sources):start]))
+        between = text[self._source_end(sources):start] if sources else ""
+        object_before = sources and (_OBJECT_NOUN.search(" " + between.lstrip(" ,") + " ") or _OBJECT_PHRASE.search(between))
         if not targets and "obj" in trigger.targets and trigger.kind in ("verb", "phrase") \
                 and (_OBJECT_NOUN.search(text[end:right]) or object_before):
             # "beschuldigte drei weitere Personen": people of no named state are of the article's
@@ -292,6 +296,7 @@ class _EventCoder:
         if previous is not None and _RELATIVE.match(self.text, previous):
             return True     # "Russland hat, wie Beamte sagen, die …, Soldaten geschickt": the main clause resumes
         return (not before or self.text[left - 1:left] == ")" or _CONTINUATION.match(before) is not None
+                or _AUXILIARY_FIRST.match(before) is not None     # "X, Y, hatte … verurteilt"
                 or self.text[start - 3:start] == "zu " or re.search(r"\bzu\w+$", self.text[start - 6:start]) is not None)
 
     def _place(self, left: int, right: int) -> list[dict]:
@@ -416,7 +421,7 @@ class _EventCoder:
         taken = {id(a) for a in sources}
         for kind in trigger.targets:
             if kind == "obj":
-                last = max(a["end"] for a in sources) if sources else left
+                last = self._source_end(sources) if sources else left
                 genitive = re.match(r"\s+(?:der|des)\s+(?:[a-zäöüß]+\s+)?", text[last:right])
                 if genitive and sources and sources[-1]["kind"] in ("ROLE", "NOM"):
                     # "Rebellen der FSA lehnten … ab": the FSA belongs to the source
@@ -432,6 +437,16 @@ class _EventCoder:
                 if found:
                     return found
         return []
+
+    def _source_end(self, sources: list[dict]) -> int:
+        """Where the source ends, with a name in apposition ("Der UN-Hochkommissar, Said
+        Raad al-Hussein, hatte …")."""
+        last = max(a["end"] for a in sources)
+        apposed = self.index.within(last, last + 4)
+        if apposed and apposed[0]["kind"] == "PER" and self.text[last:apposed[0]["start"]].strip() == "," \
+                and self.text[apposed[0]["end"]:apposed[0]["end"] + 1] == ",":
+            return apposed[0]["end"] + 1
+        return last
 
     def _clause_end(self, position: int) -> int:
         match = _CLAUSE_BOUNDARY.search(self.text, position)

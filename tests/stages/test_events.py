@@ -218,6 +218,13 @@ CASES = [
     ("Der Mann wurde in Belgien zu vier Jahren Haft verurteilt.", {("SANCTION", "BEL", "BEL", "asserted")}),
     ("Ein Gericht in Brüssel hat den Mann am Montag zu vier Jahren Haft verurteilt.",
      {("SANCTION", "BEL", "BEL", "asserted")}),
+    # --- a name in apposition to the source; a genitive surname; a place as the target; UN bodies
+    ("In Teheran wurden am Mittwoch zwanzig Männer gehängt. Der UN-Hochkommissar für Menschenrechte, "
+     "Said Raad al-Hussein, hatte die Hinrichtungen scharf verurteilt.", {("ACCUSE", "UN", "IRN", "asserted")}),
+    ("Die Türkei und die Opposition fordern Assads Rücktritt.", {("REQUEST", "TUR", "SYR", "asserted")}),
+    ("Russland hat freie Wahlen in Syrien gefordert.", {("REQUEST", "RUS", "SYR", "asserted")}),
+    ("Das UN-Flüchtlingshilfswerk kritisierte Griechenland wegen der Zustände in den Lagern.",
+     {("ACCUSE", "UN", "GRC", "asserted")}),
 ]
 
 # Structures the rules do not yet cover; kept visible so they are not forgotten.
