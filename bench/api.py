@@ -1,6 +1,10 @@
 """Latency of the REST API: a store of 10,000 articles, then 1,000 requests to
-/api/events with mixed filters from a client on loopback, the article page, and 50
-requests to each other read endpoint (search, quotes, actors, timeline, network).
+/api/events (merged events, the default) with mixed filters from a client on
+loopback, the article page, and 50 requests to each other read endpoint (search,
+quotes, actors, timeline, network, events counting mentions, stories, a story and
+its page). Before them, the first request (which computes the stories and merged
+events of the store) is timed, and after them the first request after one more
+document is posted (which computes them again).
 
     python bench/api.py [--documents 10000] [--requests 1000]
 
@@ -28,6 +32,11 @@ HERE = Path(__file__).resolve().parent
 CORPUS = sorted((HERE.parent.parent / "shared" / "corpus").glob("*.jsonl"))
 CODES = ["RUS", "UKR", "USA", "DEU", "FRA", "TUR", "SYR", "CHN", "ISR", "EU", "NATO", "GBR"]
 TYPES = ["CONSULT", "ASSAULT", "ACCUSE", "REQUEST", "SUPPORT", "AID", "SANCTION", "AGREE"]
+TOKEN = "bench"
+NEW_DOCUMENT = {"id": "bench-new", "published": "2024-02-01",
+                "text": "Scholz empfängt Macron in Berlin\n\nBERLIN (dpa) – Bundeskanzler Olaf Scholz hat am "
+                        "Donnerstag den französischen Präsidenten Emmanuel Macron im Kanzleramt empfangen. Beide "
+                        "sagten der Ukraine weitere Hilfe zu."}
 
 
 def build_store(path: Path, documents: int) -> list[str]:
@@ -53,6 +62,13 @@ def build_store(path: Path, documents: int) -> list[str]:
     return keys
 
 
+def timed(client, path: str, params: dict) -> float:
+    """Milliseconds for one GET (which must succeed)."""
+    start = time.perf_counter()
+    client.get(path, params=params).raise_for_status()
+    return (time.perf_counter() - start) * 1000
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -75,7 +91,7 @@ def main() -> None:
         port = free_port()
         server = subprocess.Popen([sys.executable, "-m", "uvicorn", "--factory", "lagebild.web.app:app_from_env",
                                    "--port", str(port), "--log-level", "warning"],
-                                  env={**os.environ, "LAGEBILD_DB": str(db)})
+                                  env={**os.environ, "LAGEBILD_DB": str(db), "LAGEBILD_TOKEN": TOKEN})
         try:
             base = f"http://127.0.0.1:{port}"
             with httpx.Client(base_url=base, timeout=30) as client:
@@ -85,6 +101,8 @@ def main() -> None:
                         break
                     except httpx.TransportError:
                         time.sleep(0.1)
+                first_ms = timed(client, "/api/stories", {})
+                story_ids = [s["story"] for s in client.get("/api/stories", params={"limit": 500}).json()]
                 timings = []
                 for _ in range(args.requests):
                     params = random.choice([
@@ -107,29 +125,41 @@ def main() -> None:
                     client.get(f"/documents/{key}").raise_for_status()
                     pages.append((time.perf_counter() - t) * 1000)
                 others = {}
-                for path, choose in (
-                        ("/api/documents", lambda: {"q": random.choice(["Sanktionen", "Waffenruhe Gespräche",
-                                                                        "Präsident", "Angriff Kiew"])}),
-                        ("/api/quotes", lambda: {"speaker": random.choice(["Putin", "Biden", "Scholz", "Selenskyj"])}),
-                        ("/api/actors", lambda: random.choice([{}, {"q": "Präsident"}, {"code": "RUS"}])),
-                        ("/api/timeline", lambda: {"actor": random.choice(CODES)}),
-                        ("/api/network", lambda: random.choice([{}, {"actor": random.choice(CODES)}])),
-                        ("/", lambda: {"q": random.choice(["Sanktionen", "Kiew"])}),
-                        ("/timeline", lambda: {"actor": random.choice(CODES)})):
-                    spent = []
-                    for _ in range(50):
-                        t = time.perf_counter()
-                        client.get(path, params=choose()).raise_for_status()
-                        spent.append((time.perf_counter() - t) * 1000)
-                    spent.sort()
-                    others[path] = {"median_ms": round(statistics.median(spent), 1),
-                                    "p95_ms": round(spent[int(0.95 * len(spent)) - 1], 1)}
+                for label, path, choose in (
+                        ("/api/documents", "/api/documents",
+                         lambda: {"q": random.choice(["Sanktionen", "Waffenruhe Gespräche", "Präsident",
+                                                      "Angriff Kiew"])}),
+                        ("/api/quotes", "/api/quotes",
+                         lambda: {"speaker": random.choice(["Putin", "Biden", "Scholz", "Selenskyj"])}),
+                        ("/api/actors", "/api/actors",
+                         lambda: random.choice([{}, {"q": "Präsident"}, {"code": "RUS"}])),
+                        ("/api/timeline", "/api/timeline", lambda: {"actor": random.choice(CODES)}),
+                        ("/api/network", "/api/network", lambda: random.choice([{}, {"actor": random.choice(CODES)}])),
+                        ("/api/events?count=mentions", "/api/events",
+                         lambda: {"actor": random.choice(CODES), "count": "mentions"}),
+                        ("/api/timeline?count=mentions", "/api/timeline",
+                         lambda: {"actor": random.choice(CODES), "count": "mentions"}),
+                        ("/api/stories", "/api/stories", lambda: random.choice(
+                            [{}, {"actor": random.choice(CODES)}, {"q": random.choice(["Putin", "Gaza", "Kiew"])}])),
+                        ("/api/stories/{id}", "/api/stories/{id}", dict),
+                        ("/stories/{id}", "/stories/{id}", dict),
+                        ("/", "/", lambda: {"q": random.choice(["Sanktionen", "Kiew"])}),
+                        ("/events", "/events", lambda: {"actor": random.choice(CODES)}),
+                        ("/timeline", "/timeline", lambda: {"actor": random.choice(CODES)})):
+                    spent = sorted(timed(client, path.replace("{id}", random.choice(story_ids)), choose())
+                                   for _ in range(50))
+                    others[label] = {"median_ms": round(statistics.median(spent), 1),
+                                     "p95_ms": round(spent[int(0.95 * len(spent)) - 1], 1)}
+                client.post("/api/documents", headers={"Authorization": f"Bearer {TOKEN}"},
+                            json=NEW_DOCUMENT).raise_for_status()
+                after_post_ms = timed(client, "/api/events", {})
         finally:
             server.terminate()
             server.wait()
     timings.sort()
     pages.sort()
-    print(json.dumps({"requests": len(timings), "events_median_ms": round(statistics.median(timings), 1),
+    print(json.dumps({"first_request_ms": round(first_ms), "first_request_after_a_post_ms": round(after_post_ms),
+                      "requests": len(timings), "events_median_ms": round(statistics.median(timings), 1),
                       "events_p95_ms": round(timings[int(0.95 * len(timings)) - 1], 1),
                       "article_page_median_ms": round(statistics.median(pages), 1),
                       "article_page_p95_ms": round(pages[int(0.95 * len(pages)) - 1], 1),

@@ -62,7 +62,7 @@ def merge_story_events(mentions: Iterable[dict], story: str | None = None) -> li
     """Merge the event mentions of one story. Each mention is {"event": the event dict
     of a record, "document": the caller's input id, "key": document key, "copy_of": the
     key of the document it copies}. Returns the merged events, each the most precise
-    mention's fields plus `mentions`, `reports` [{document, key, sentence, trigger}],
+    mention's fields plus `mentions`, `reports` [{document, key, sentence, trigger, why}],
     `documents` (distinct documents), `story` and `conflict`."""
     mentions = [{**m, "copy_of": m.get("copy_of") or m["key"]} for m in mentions]
     # Copies carry one text: an act they report has the dates that the group's first
@@ -115,7 +115,7 @@ def _merged(act: tuple, cluster: dict, story: str | None) -> dict:
         date = dates[0] if dates else None
     statuses = {m["event"].get("status") for _, m in items}
     reports = [{"document": m["document"], "key": m["key"][:16], "sentence": m["event"].get("sentence"),
-                "trigger": m["event"].get("trigger")} for _, m in items]
+                "trigger": m["event"].get("trigger"), "why": m["event"].get("why")} for _, m in items]
     return {
         "story": story,
         "type": act[0],
@@ -144,15 +144,16 @@ def _mark_conflicts(merged: list[dict]) -> None:
                 event["conflict"] = True
 
 
-def merged_events(store, since: str | None = None, until: str | None = None) -> list[dict]:
+def merged_events(store, since: str | None = None, until: str | None = None,
+                  found: list[dict] | None = None) -> list[dict]:
     """Every story's merged events from the store (`store.connection`), dated in
     [since, until] when given (events without a date are kept only when no range is
-    asked for)."""
+    asked for). `found` is the store's stories when the caller has them already."""
     by_key: dict[str, list[dict]] = {}
     for key, event in store.connection.execute("SELECT key, event FROM events ORDER BY rowid"):
         by_key.setdefault(key, []).append(json.loads(event))
     result: list[dict] = []
-    for story in stories(store):
+    for story in stories(store) if found is None else found:
         mentions = [{"event": event, "document": member["input_id"], "key": member["key"], "copy_of": member["copy_of"]}
                     for member in story["members"] for event in by_key.get(member["key"], [])]
         result.extend(merge_story_events(mentions, story["story"]))

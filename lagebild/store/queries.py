@@ -1,6 +1,7 @@
 """Read-side queries over a SQLite store, for the web API and dashboard: documents
 (full-text search), one analysis record, events, quotes, actors, a timeline and a
-network of who acts on whom. Filters combine with AND; every value is a bound
+network of who acts on whom (each event row a mention; lagebild/web/merged.py counts
+merged events). Filters combine with AND; every value is a bound
 parameter. Each function takes an open sqlite3 connection whose row_factory is
 sqlite3.Row and returns plain dicts."""
 from __future__ import annotations
@@ -62,6 +63,25 @@ class EventFilter:
             where.append(f"{_SENTENCE} LIKE ?")
             params.append(f"%{self.q}%")
         return where, params
+
+    def matches(self, event: dict, sentences: str) -> bool:
+        """What where() asks of a row, asked of an event dict (a merged event, lagebild/merge.py)
+        whose reports' sentences are `sentences`, case-folded."""
+        source, target = event["source"].get("code"), (event.get("target") or {}).get("code")
+        date = event.get("date") or ""
+        if self.source and source != self.source or self.target and target != self.target:
+            return False
+        if self.type and event["type"] != self.type or self.status and event["status"] != self.status:
+            return False
+        if self.since and not (date and date >= self.since) or self.until and not (date and date[:10] <= self.until):
+            return False
+        if self.actor and self.actor not in (source, target):
+            return False
+        if self.dyad and (source, target) not in (self.dyad, self.dyad[::-1]):
+            return False
+        if self.document and all(r["key"] != self.document for r in event.get("reports", ())):
+            return False
+        return not self.q or self.q.casefold() in sentences
 
 
 _SENTENCE = ("substr(d.text, json_extract(e.event, '$.sentence.start') + 1, "
@@ -167,11 +187,24 @@ def timeline(connection: sqlite3.Connection, where: EventFilter | None = None, b
     rows = connection.execute(
         f"""SELECT substr(e.date, 1, 10) AS day, e.type, COUNT(*) AS n FROM events e {join}
             WHERE {' AND '.join(conditions)} GROUP BY day, e.type""", params).fetchall()
+    return periods(rows, by)
+
+
+def periods(rows, by: str = "day") -> list[dict]:
+    """Counts (day, type, n) summed per day (or ISO week) and type, in time order."""
     counts: dict[tuple[str, str], int] = {}
     for day, type_, n in rows:
         period = day if by == "day" else _week(day)
         counts[(period, type_)] = counts.get((period, type_), 0) + n
     return [{"period": period, "type": type_, "events": n} for (period, type_), n in sorted(counts.items())]
+
+
+def sentence_texts(connection: sqlite3.Connection) -> dict[tuple[str, int], str]:
+    """The text of every event's sentence, by (document key, sentence start)."""
+    rows = connection.execute(
+        f"""SELECT e.key, json_extract(e.event, '$.sentence.start'), {_SENTENCE}
+            FROM events e JOIN documents d ON d.key = e.key""").fetchall()
+    return {(key, start): text for key, start, text in rows if text is not None}
 
 
 def network(connection: sqlite3.Connection, where: EventFilter | None = None, limit: int = 60) -> list[dict]:
@@ -199,4 +232,4 @@ def _week(day: str) -> str:
 
 
 __all__ = ["COOPERATION", "EventFilter", "Page", "STATUSES", "TYPES", "actors", "documents", "events",
-           "fts_query", "network", "quotes", "record", "timeline"]
+           "fts_query", "network", "periods", "quotes", "record", "sentence_texts", "timeline"]

@@ -4,6 +4,8 @@
 Swagger UI served from the installed fastapi-offline package, no CDN) and
 server-rendered pages (pages.py). Writes (POST /api/documents) need the token the
 server was started with; reads open the database read-only, one connection per request.
+Events, the timeline and the network count merged events by default (merged.py keeps
+the stories of the store until it changes); count=mentions counts every report.
 """
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ from lagebild.sources.jsonl import parse_record
 from lagebild.sources.raw import Failure
 from lagebild.store import open_store
 from lagebild.store import queries
-from lagebild.web import filters
+from lagebild.web import filters, merged
 from lagebild.web.filters import only, page_of, text_param
 from lagebild.web.pages import add_pages
 from lagebild.web.views import plain_snippet
@@ -56,6 +58,7 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.mount("/static-docs", StaticFiles(packages=[("fastapi_offline", "static")]), name="static-docs")
     connection = filters.connection_for(path)
+    cache = merged.StoryCache()
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
@@ -119,13 +122,17 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
         return await run_in_threadpool(_ingest, path, records)
 
     @app.get("/api/events", dependencies=[only(*filters.EVENT_PARAMS, "format")],
-             summary="Events: actor (either side), source, target, dyad (A,B either way), type, status, "
-                     "date range, words of the sentence (q); format=csv")
-    def list_events(page=Depends(page_of), where=Depends(filters.event_filter),
+             summary="Events, each once with its mentions (count=mentions: every report): actor (either side), "
+                     "source, target, dyad (A,B either way), type, status, date range, words of the sentence (q); "
+                     "format=csv")
+    def list_events(page=Depends(page_of), where=Depends(filters.event_filter), count=Depends(filters.counting),
                     format: str = Query("json", pattern="^(?:json|csv)$"), db=Depends(connection)):
-        found = queries.events(db, page, where)
+        if count == "mentions":
+            found = queries.events(db, page, where)
+        else:
+            found = merged.events(cache.get(db), page, where)
         if format == "csv":
-            return PlainTextResponse(events_csv(found), media_type="text/csv",
+            return PlainTextResponse(events_csv(found, count), media_type="text/csv",
                                      headers={"Content-Disposition": 'attachment; filename="events.csv"'})
         return found
 
@@ -145,18 +152,38 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
         return queries.actors(db, page, q or None, code or None, kind or None)
 
     @app.get("/api/timeline", dependencies=[only(*filters.EVENT_PARAMS, "by")],
-             summary="Dated events counted per day or ISO week and type, with the events filters")
-    def get_timeline(where=Depends(filters.event_filter), by: str = Query("day", pattern="^(?:day|week)$"),
-                     db=Depends(connection)) -> list[dict]:
-        return queries.timeline(db, where, by)
+             summary="Dated events counted per day or ISO week and type, with the events filters and count")
+    def get_timeline(where=Depends(filters.event_filter), count=Depends(filters.counting),
+                     by: str = Query("day", pattern="^(?:day|week)$"), db=Depends(connection)) -> list[dict]:
+        if count == "mentions":
+            return queries.timeline(db, where, by)
+        return merged.timeline(cache.get(db), where, by)
 
     @app.get("/api/network", dependencies=[only(*filters.EVENT_PARAMS, "limit")],
              summary="Who acts on whom: event counts per (source, target), cooperation and conflict")
-    def get_network(where=Depends(filters.event_filter), limit: int = Query(60, ge=1, le=500),
-                    db=Depends(connection)) -> list[dict]:
-        return queries.network(db, where, limit)
+    def get_network(where=Depends(filters.event_filter), count=Depends(filters.counting),
+                    limit: int = Query(60, ge=1, le=500), db=Depends(connection)) -> list[dict]:
+        if count == "mentions":
+            return queries.network(db, where, limit)
+        return merged.network(cache.get(db), where, limit)
 
-    add_pages(app, connection)
+    @app.get("/api/stories", dependencies=[only("q", "actor", "since", "until")],
+             summary="Stories (the reports of one news event, copies or not), latest first: words of the title "
+                     "(q), an actor code in their events, seen within a date range; with their numbers of "
+                     "documents, copy groups, events and mentions")
+    def list_stories(page=Depends(page_of), q: str | None = text_param(),
+                     actor: str | None = Query(None, pattern=filters.FORM_CODE, description="actor code"),
+                     dates=Depends(filters.dates), db=Depends(connection)) -> list[dict]:
+        return merged.story_list(cache.get(db), page, q or None, actor or None, *dates)
+
+    @app.get("/api/stories/{ident}", summary="A story: its documents with their copy groups, and its merged events")
+    def get_story(ident: str, db=Depends(connection)) -> dict:
+        found = cache.get(db).stories.get(ident)
+        if found is None:
+            raise HTTPException(404, f"no story {ident!r}; /api/stories lists the story ids")
+        return found
+
+    add_pages(app, connection, cache)
     return app
 
 
@@ -195,19 +222,25 @@ def _ingest(path: str, records: list) -> dict:
 
 CSV_COLUMNS = ["document", "type", "mode", "source", "source_code", "target", "target_code", "date", "status",
                "trigger", "why_entry", "why_rule", "sentence"]
+MERGED_COLUMNS = ["mentions", "documents", "story", "conflict"]
 
 
-def events_csv(events: list[dict]) -> str:
-    """Events as CSV, one row each, with the text of the sentence."""
+def events_csv(events: list[dict], count: str = "events") -> str:
+    """Events as CSV, one row each, with the text of the sentence (of the first report,
+    for a merged event, and its numbers of mentions and documents, its story and
+    whether reports conflict)."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(CSV_COLUMNS + (MERGED_COLUMNS if count == "events" else []))
     for e in events:
         target, why = e.get("target") or {}, e.get("why") or {}
-        writer.writerow([e["input_id"] or e["document"], e["type"], e.get("mode") or "", e["source"]["name"],
-                         e["source"].get("code") or "", target.get("name", ""), target.get("code") or "",
-                         e.get("date") or "", e["status"], e.get("trigger") or "", why.get("entry", ""),
-                         why.get("rule", ""), " ".join((e.get("sentence_text") or "").split())])
+        row = [e["input_id"] or e["document"], e["type"], e.get("mode") or "", e["source"]["name"],
+               e["source"].get("code") or "", target.get("name", ""), target.get("code") or "",
+               e.get("date") or "", e["status"], e.get("trigger") or "", why.get("entry", ""),
+               why.get("rule", ""), " ".join((e.get("sentence_text") or "").split())]
+        if count == "events":
+            row += [e["mentions"], e["documents"], e["story"], "yes" if e["conflict"] else "no"]
+        writer.writerow(row)
     return out.getvalue()
 
 

@@ -1,7 +1,7 @@
 """Request parameters shared by the API and the pages: paging, the events filters,
-date ranges, the check that rejects unknown filters, and the per-request database
-connection. Malformed values get a 422 naming the parameter; an empty value (as
-HTML forms send) means no filter."""
+what to count (merged events or mentions), date ranges, the check that rejects
+unknown filters, and the per-request database connection. Malformed values get a
+422 naming the parameter; an empty value (as HTML forms send) means no filter."""
 from __future__ import annotations
 
 import datetime as dt
@@ -17,7 +17,7 @@ FORM_DYAD = rf"^(?:{CODE},{CODE})?$"
 FORM_TYPE = "^(?:" + "|".join(TYPES) + ")?$"
 FORM_STATUS = "^(?:" + "|".join(STATUSES) + ")?$"
 FORM_DATE = r"^(?:\d{4}-\d{2}-\d{2})?$"
-EVENT_PARAMS = ("actor", "source", "target", "dyad", "type", "status", "since", "until", "q")
+EVENT_PARAMS = ("actor", "source", "target", "dyad", "type", "status", "since", "until", "q", "count")
 
 
 def only(*allowed: str):
@@ -65,6 +65,14 @@ def event_filter(actor: str | None = Query(None, pattern=FORM_CODE, description=
     pair = tuple(dyad.split(",")) if dyad else None
     return EventFilter(actor=actor or None, source=source or None, target=target or None, dyad=pair,
                        type=type or None, status=status or None, since=range_[0], until=range_[1], q=q or None)
+
+
+def counting(count: str | None = Query(None, pattern="^(?:events|mentions)?$",
+                                      description="events (default): each event once, the reports of one story "
+                                                  "merged, with its number of mentions; mentions: every report")
+             ) -> str:
+    """What to count: merged events ("events") or every report of them ("mentions")."""
+    return count or "events"
 
 
 def connection_for(path: str):

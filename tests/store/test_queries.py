@@ -50,3 +50,29 @@ def test_store_migrates_version_2_by_filling_quotes_actors_and_search(tmp_path):
         assert [(a["name"], a["mentions"], a["documents"]) for a in russia] == [("Russland", 1, 1)]
         events = queries.events(db, Page(), EventFilter(actor="RUS", since="2023-03-01", until="2023-03-31"))
         assert [(e["type"], e["source"]["code"]) for e in events] == [("SANCTION", "EU")]
+
+
+EVENTS = [
+    {"type": "SANCTION", "source": {"code": "EU"}, "target": {"code": "RUS"}, "date": "2023-03-13",
+     "status": "asserted", "reports": [{"key": "a"}]},
+    {"type": "CONSULT", "source": {"code": "DEU"}, "target": {"code": "FRA"}, "date": "2023-03", "status": "planned",
+     "reports": [{"key": "b"}, {"key": "c"}]},
+    {"type": "ACCUSE", "source": {"code": "RUS"}, "target": None, "date": None, "status": "asserted",
+     "reports": [{"key": "c"}]},
+]
+SENTENCES = ["die eu verhängte neue sanktionen gegen russland.", "scholz reist nach paris.", "moskau protestierte."]
+
+
+@pytest.mark.parametrize("where, expected", [
+    (EventFilter(), ["SANCTION", "CONSULT", "ACCUSE"]),
+    (EventFilter(actor="RUS"), ["SANCTION", "ACCUSE"]),
+    (EventFilter(source="DEU", target="FRA"), ["CONSULT"]),
+    (EventFilter(dyad=("RUS", "EU"), type="SANCTION"), ["SANCTION"]),
+    (EventFilter(status="planned"), ["CONSULT"]),
+    (EventFilter(since="2023-03-01"), ["SANCTION"]),           # as SQL compares: "2023-03" < "2023-03-01"
+    (EventFilter(until="2023-03-31"), ["SANCTION", "CONSULT"]),   # undated events pass no date filter
+    (EventFilter(q="Sanktionen"), ["SANCTION"]),                # any case
+    (EventFilter(document="c"), ["CONSULT", "ACCUSE"]),          # any of its reports
+])
+def test_event_filter_matches_an_event_as_where_matches_a_row(where, expected):
+    assert [e["type"] for e, said in zip(EVENTS, SENTENCES) if where.matches(e, said)] == expected

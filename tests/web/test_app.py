@@ -182,6 +182,12 @@ def test_network_weighs_edges_by_cooperation_and_conflict(client):
     ("/api/timeline", {"by": "year"}, "by"),
     ("/api/quotes", {"kind": "rumour"}, "kind"),
     ("/events", {"actor": "<script>"}, "actor"),                 # pages check their filters too
+    ("/api/events", {"count": "copies"}, "count"),
+    ("/timeline", {"count": "all"}, "count"),
+    ("/api/stories", {"colour": "red"}, "colour"),
+    ("/api/stories", {"until": "2023-02-30"}, "until"),
+    ("/api/stories", {"actor": "<b>"}, "actor"),
+    ("/stories", {"since": "gestern"}, "since"),
 ])
 def test_bad_filters_get_422_with_a_message(client, path, params, names):
     response = client.get(path, params=params)
@@ -280,3 +286,189 @@ def test_article_text_is_kept_whole_with_sentence_anchors():
     assert trigger["text"] == "vereinbarten" and trigger["details"].count("event AGREE") == 2
     quoted = [p for p in pieces if "quote" in p["classes"].split()]
     assert "".join(p["text"] for p in quoted) == "Wir wollen den Streit beenden"
+
+
+# --- stories and merged counts -------------------------------------------------------------
+# One meeting reported by dpa, a republished copy of that report (retitled, a teaser line,
+# straight quotation marks, its last sentence dropped) and AFP's report in its own words;
+# and a hard negative: the same two countries on the same day, another event.
+SOTSCHI_DPA = """Erdoğan trifft Putin in Sotschi
+
+SOTSCHI (dpa) – Der türkische Präsident Recep Tayyip Erdoğan hat am Montag den russischen Präsidenten Wladimir Putin in Sotschi getroffen. Im Mittelpunkt des Gesprächs stand eine Wiederbelebung des Getreideabkommens, das Russland im Juli aufgekündigt hatte. Erdoğan forderte Putin auf, die Ausfuhr von ukrainischem Getreide über das Schwarze Meer wieder zuzulassen. „Wir erwarten konkrete Schritte des Westens“, sagte Putin nach dem Treffen. Russland sei zu einer Rückkehr bereit, wenn die Sanktionen gegen seine Landwirtschaftsbank aufgehoben würden. Die Ukraine kritisierte die russischen Bedingungen als Erpressung."""
+
+SOTSCHI_COPY = """Getreidedeal: Erdoğan bei Putin am Schwarzen Meer
+
+Lesen Sie auch: Die wichtigsten Fragen und Antworten zum Getreideabkommen
+
+SOTSCHI (dpa) - Der türkische Präsident Recep Tayyip Erdoğan hat am Montag den russischen Präsidenten Wladimir Putin in Sotschi getroffen. Im Mittelpunkt des Gesprächs stand eine Wiederbelebung des Getreideabkommens, das Russland im Juli aufgekündigt hatte. Erdoğan forderte Putin auf, die Ausfuhr von ukrainischem Getreide über das Schwarze Meer wieder zuzulassen. "Wir erwarten konkrete Schritte des Westens", sagte Putin nach dem Treffen. Russland sei zu einer Rückkehr bereit, wenn die Sanktionen gegen seine Landwirtschaftsbank aufgehoben würden."""
+
+SOTSCHI_AFP = """Kein Durchbruch beim Treffen von Erdoğan und Putin
+
+SOTSCHI (AFP) – Beim Treffen mit Kremlchef Wladimir Putin in Sotschi hat der türkische Staatschef Recep Tayyip Erdoğan am Montag vergeblich auf eine Rückkehr Moskaus zum Getreideabkommen gedrungen. Erdoğan forderte Putin auf, ukrainisches Getreide wieder über das Schwarze Meer ausfahren zu lassen. Putin knüpfte eine Rückkehr Russlands zum Abkommen an die Aufhebung westlicher Sanktionen. Die Türkei hatte das Getreideabkommen im vergangenen Jahr gemeinsam mit den Vereinten Nationen vermittelt. Erdoğan zeigte sich nach dem Gespräch dennoch zuversichtlich."""
+
+DROHNEN = """Moskau protestiert gegen türkische Drohnen für Kiew
+
+MOSKAU (dpa) – Russland hat am Montag scharf gegen die Lieferung türkischer Kampfdrohnen an die Ukraine protestiert. Das Außenministerium in Moskau bestellte den türkischen Botschafter ein. Die Türkei liefere Waffen an eine Kriegspartei und gefährde damit die Sicherheit in der Region, erklärte eine Sprecherin. Ankara wies die Vorwürfe zurück und verwies auf bestehende Verträge mit Kiew."""
+
+STORY_ARTICLES = {"sotschi-dpa": (SOTSCHI_DPA, "dpa"), "sotschi-kopie": (SOTSCHI_COPY, "nachrichten-online"),
+                  "sotschi-afp": (SOTSCHI_AFP, "afp"), "drohnen": (DROHNEN, "dpa")}
+SOTSCHI_TITLE, DROHNEN_TITLE = "Erdoğan trifft Putin in Sotschi", "Moskau protestiert gegen türkische Drohnen für Kiew"
+
+
+@pytest.fixture()
+def story_client(tmp_path):
+    path = tmp_path / "stories.db"
+    with SQLiteStore(path) as store:
+        for input_id, (text, source) in STORY_ARTICLES.items():
+            doc = analyze(text, published="2023-09-04")
+            doc.id, doc.source = input_id, source
+            store.add(doc)
+    return TestClient(create_app(str(path), token=TOKEN))
+
+
+def _story_with(client, input_id: str) -> dict:
+    """The story (from /api/stories/{id}) that holds the document `input_id`."""
+    for row in client.get("/api/stories").json():
+        story = client.get(f"/api/stories/{row['story']}").json()
+        if input_id in {d["input_id"] for d in story["documents"]}:
+            return story
+    raise AssertionError(f"no story holds {input_id}")
+
+
+def test_stories_join_a_copy_and_a_second_agencys_report(story_client):
+    story = _story_with(story_client, "sotschi-dpa")
+    documents = {d["input_id"]: d for d in story["documents"]}
+    assert set(documents) == {"sotschi-dpa", "sotschi-kopie", "sotschi-afp"}     # the hard negative stays apart
+    original, copy, afp = documents["sotschi-dpa"], documents["sotschi-kopie"], documents["sotschi-afp"]
+    assert copy["copy_of"] == original["key"] and copy["copy_group"] == original["copy_group"] != afp["copy_group"]
+    assert copy["title"] == "Getreidedeal: Erdoğan bei Putin am Schwarzen Meer" and copy["published"] == "2023-09-04"
+    assert story["title"] == SOTSCHI_TITLE and story["first_seen"] == story["last_seen"] == "2023-09-04"
+    assert story["sources"] == ["afp", "dpa", "nachrichten-online"]
+    # the copy's events are its original's events; AFP's report of the meeting joins them
+    for event in story["events"]:
+        reported = {r["document"] for r in event["reports"]}
+        assert "sotschi-kopie" not in reported or "sotschi-dpa" in reported
+        assert event["mentions"] == len(event["reports"]) and event["story"] == story["story"]
+    assert any({"sotschi-dpa", "sotschi-kopie", "sotschi-afp"} <= {r["document"] for r in e["reports"]}
+               for e in story["events"])
+    summary = next(s for s in story_client.get("/api/stories").json() if s["story"] == story["story"])
+    assert (summary["documents"], summary["copy_groups"], summary["events"]) == (3, 2, len(story["events"]))
+    assert summary["mentions"] == sum(e["mentions"] for e in story["events"]) > summary["events"]
+
+
+@pytest.mark.parametrize("params, titles", [
+    ({}, {SOTSCHI_TITLE, DROHNEN_TITLE}),
+    ({"q": "sotschi"}, {SOTSCHI_TITLE}),                       # words of the title, any case
+    ({"actor": "TUR"}, {SOTSCHI_TITLE, DROHNEN_TITLE}),
+    ({"actor": "XYZ"}, set()),
+    ({"since": "2023-09-04", "until": "2023-09-04"}, {SOTSCHI_TITLE, DROHNEN_TITLE}),
+    ({"since": "2023-09-05"}, set()),
+    ({"until": "2023-09-03"}, set()),
+    ({"q": "Drohnen", "since": "2023-09-01"}, {DROHNEN_TITLE}),
+])
+def test_stories_filters_combine(story_client, params, titles):
+    assert {s["title"] for s in story_client.get("/api/stories", params=params).json()} == titles
+
+
+def test_stories_are_paged(story_client):
+    rows = story_client.get("/api/stories", params={"limit": 1}).json()
+    assert len(rows) == 1
+    assert story_client.get("/api/stories", params={"limit": 1, "offset": 1}).json()[0]["story"] != rows[0]["story"]
+
+
+def test_unknown_story_is_a_404(story_client):
+    for path in ("/api/stories/nope", "/stories/nope"):
+        response = story_client.get(path)
+        assert response.status_code == 404 and "nope" in response.json()["detail"]
+
+
+def test_events_count_merged_events_and_mentions_on_request(story_client):
+    merged = story_client.get("/api/events", params={"limit": 500}).json()
+    every = story_client.get("/api/events", params={"limit": 500, "count": "mentions"}).json()
+    assert sum(e["mentions"] for e in merged) == len(every) > len(merged)
+    assert all("mentions" not in e for e in every)
+    assert {(e["type"], e["source"]["code"]) for e in merged} == {(e["type"], e["source"]["code"]) for e in every}
+    for event in merged:   # each row points to its first report's document and sentence
+        assert event["document"] == event["reports"][0]["key"]
+        assert event["sentence_text"] in SOTSCHI_DPA + SOTSCHI_COPY + SOTSCHI_AFP + DROHNEN
+    # the filters work for both counts, and the same acts pass them
+    for params in ({"source": "TUR", "target": "RUS"}, {"actor": "RUS", "since": "2023-09-04"}, {"q": "forderte"},
+                   {"dyad": "RUS,TUR", "status": "asserted"}):
+        some = story_client.get("/api/events", params=params).json()
+        all_of = story_client.get("/api/events", params={**params, "count": "mentions"}).json()
+        assert {(e["type"], e["source"]["code"]) for e in some} == {(e["type"], e["source"]["code"]) for e in all_of}
+        assert sum(e["mentions"] for e in some) >= len(all_of) >= len(some)
+    assert story_client.get("/api/events", params={"limit": 1, "offset": 1}).json()[0] == merged[1]
+
+
+def test_timeline_network_and_csv_count_merged_events(story_client):
+    merged = story_client.get("/api/events", params={"limit": 500}).json()
+    every = story_client.get("/api/events", params={"limit": 500, "count": "mentions"}).json()
+    days = story_client.get("/api/timeline").json()
+    assert {r["period"] for r in days} == {"2023-09-04"}
+    assert sum(r["events"] for r in days) == len(merged)
+    reports = story_client.get("/api/timeline", params={"count": "mentions"}).json()
+    assert sum(r["events"] for r in reports) == len(every)
+    weeks = story_client.get("/api/timeline", params={"by": "week", "type": "CONSULT"}).json()
+    assert [(r["period"], r["events"]) for r in weeks] == [("2023-W36", 1)]
+
+    def edges(params):
+        return {(e["source"], e["target"]): e["cooperation"] + e["conflict"]
+                for e in story_client.get("/api/network", params=params).json()}
+    once, reports = edges({}), edges({"count": "mentions"})
+    assert once.keys() == reports.keys() and once[("TUR", "RUS")] < reports[("TUR", "RUS")]
+
+    response = story_client.get("/api/events", params={"format": "csv", "limit": 500})
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert len(rows) == len(merged) and sum(int(r["mentions"]) for r in rows) == len(every)
+    assert {r["story"] for r in rows} == {e["story"] for e in merged} and {r["conflict"] for r in rows} <= {"yes", "no"}
+    plain = list(csv.DictReader(io.StringIO(story_client.get(
+        "/api/events", params={"format": "csv", "limit": 500, "count": "mentions"}).text)))
+    assert len(plain) == len(every) and "mentions" not in plain[0]
+
+
+def test_stories_follow_new_documents(story_client):
+    before = _story_with(story_client, "sotschi-dpa")
+    events_before = len(story_client.get("/api/events", params={"limit": 500}).json())
+    again = {"id": "sotschi-kopie-2", "text": SOTSCHI_COPY.replace("Getreidedeal:", "Nach dem Gipfel:"),
+             "published": "2023-09-04", "source": "regional"}
+    assert story_client.post("/api/documents", json=again, headers=AUTH).json()["stored"]
+    after = _story_with(story_client, "sotschi-dpa")
+    inputs = {d["input_id"] for d in before["documents"]}
+    assert {d["input_id"] for d in after["documents"]} == inputs | {"sotschi-kopie-2"}
+    assert len(after["events"]) == len(before["events"])                      # a copy adds mentions, not events
+    assert sum(e["mentions"] for e in after["events"]) > sum(e["mentions"] for e in before["events"])
+    assert len(story_client.get("/api/events", params={"limit": 500}).json()) == events_before
+
+
+def test_story_pages(story_client):
+    story = _story_with(story_client, "sotschi-dpa")
+    listing = story_client.get("/stories", params={"q": "Sotschi"}).text
+    assert f'href="/stories/{story["story"]}"' in listing and SOTSCHI_TITLE in listing and DROHNEN_TITLE not in listing
+    page = story_client.get(f"/stories/{story['story']}").text
+    assert page.count('class="copy-group"') == 2 and "its 1 copy" in page
+    for document in story["documents"]:
+        assert f'href="/documents/{document["key"]}"' in page
+    meeting = max(story["events"], key=lambda e: e["mentions"])
+    assert f"<td>{meeting['mentions']}</td>" in page
+    article = story_client.get("/documents/sotschi-kopie").text
+    assert f'href="/stories/{story["story"]}"' in article and 'href="/stories"' in article
+
+
+@pytest.mark.parametrize("path, present, absent", [
+    ("/events", ["<th>mentions</th>", 'href="/stories/', "Each event once"], []),
+    ("/events?count=mentions", ["Every report of an event", 'value="mentions" selected'], ["<th>mentions</th>"]),
+    ("/timeline", ["events, each counted once"], []),
+    ("/timeline?count=mentions", ["mentions of events", "count=mentions"], []),
+    ("/network?count=mentions", ["count=mentions", "<svg"], []),
+])
+def test_event_pages_offer_both_counts(story_client, path, present, absent):
+    page = story_client.get(path).text
+    assert all(text in page for text in present) and not any(text in page for text in absent)
+
+
+def test_timeline_page_totals_follow_the_count(story_client):
+    merged = len(story_client.get("/api/events", params={"limit": 500}).json())
+    every = len(story_client.get("/api/events", params={"limit": 500, "count": "mentions"}).json())
+    assert f"{merged} dated events, each counted once" in story_client.get("/timeline").text
+    assert f"{every} dated mentions of events" in story_client.get("/timeline", params={"count": "mentions"}).text

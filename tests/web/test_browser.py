@@ -128,7 +128,7 @@ def test_browser_filter_events_and_follow_one_to_its_sentence(server, page):
     for number in range(1, rows.count()):
         assert "ASSAULT" in rows.nth(number).inner_text()
     assert "type=ASSAULT" in page.locator("a.csv").get_attribute("href")
-    rows.nth(1).locator("a").click()
+    rows.nth(1).locator("td:last-child a").click()
     assert page.locator("article .focus").count() > 0
     assert page.locator("article .focus.event").count() > 0
     assert page.errors == []
@@ -149,6 +149,15 @@ def test_browser_timeline_and_network_render(server, page):
         page.screenshot(path=str(DOCS / "network.png"), full_page=True)
     page.goto(server + "/quotes?speaker=Leyen")
     assert "Wir lassen nicht nach" in page.locator("ul.quotes").inner_text()
+    assert page.errors == []
+
+
+def test_browser_story_page_leads_to_its_articles(server, page):
+    page.goto(server + "/stories")
+    page.locator("table.stories a").first.click()
+    assert page.locator("section.copy-group").count() > 0 and page.locator("table.events").count() == 1
+    page.locator("section.copy-group a").first.click()
+    assert page.locator("article.text").count() == 1
     assert page.errors == []
 
 

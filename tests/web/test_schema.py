@@ -23,7 +23,7 @@ def api_schema(tmp_path_factory):
 def test_api_never_fails_with_a_server_error(api_schema):
     operations = [result.ok() for result in api_schema.get_all_operations()]
     assert {op.path for op in operations} >= {"/api/events", "/api/documents", "/api/timeline", "/api/network",
-                                              "/api/quotes", "/api/actors"}
+                                              "/api/quotes", "/api/actors", "/api/stories", "/api/stories/{ident}"}
     for operation in operations:
         @given(case=operation.as_strategy())
         @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck), database=None)
