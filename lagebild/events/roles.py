@@ -36,7 +36,10 @@ _JOIN = re.compile(r"^\s*(?:,|und|sowie|oder|,\s*und)\s*(?:(?:der|die|das|den|de
 
 
 def free(text: str, actor: dict, floor: int) -> bool:
-    """An actor that stands as a subject or a direct object, not after a preposition."""
+    """An actor that stands as a subject or a direct object: not after a preposition, and
+    not the abbreviation in brackets after a name ("Ärzte ohne Grenzen (MSF)")."""
+    if text[actor["start"] - 1:actor["start"]] == "(" and text[actor["end"]:actor["end"] + 1] == ")":
+        return False
     before = text[max(floor, actor["start"] - 40):actor["start"]]
     return not _PREPOSITION_BEFORE.search(before)
 

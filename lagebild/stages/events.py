@@ -68,6 +68,7 @@ _FIRST_PERSON_TARGET = re.compile(r"\b(?:[Mm]ir|[Uu]ns|[Mm]ich|[Uu]nsere[nmrs]?|
 # A clause ends at a comma, semicolon, colon, bracket or dash; quotation marks do not end
 # it ("warnte Putin vor „Konsequenzen“").
 _CLAUSE_BOUNDARY = re.compile(r"[,;:()]|\s[–—-]\s")
+_SHORT_BRACKET = re.compile(r"\([^(),;:]{1,40}\)")
 _NAMED = ("PER", "ORG", "GPE", "LOC")
 _RELATIVE = re.compile(r"\s*(?:(?:mit|von|zu|in|bei|für|gegen|auf|über|nach|aus)\s+)?"
                        r"(?:der|die|das|dem|den|denen|deren|dessen|welche[rsnm]?|wie)\s")
@@ -87,12 +88,14 @@ _AFTER_PREPOSITION = re.compile(r"\b(?:über|vor|nach|wegen|trotz|seit|bei|mit|v
 
 
 def clause_bounds(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> tuple[int, int]:
-    """The clause around text[start:end] within its sentence."""
-    left = sentence_start
-    for match in _CLAUSE_BOUNDARY.finditer(text, sentence_start, start):
-        left = match.end()
-    match = _CLAUSE_BOUNDARY.search(text, end, sentence_end)
-    return left, (match.start() if match else sentence_end)
+    """The clause around text[start:end] within its sentence; a short bracket ("die
+    Sozialistische Arbeiterpartei (PSOE)") does not end it."""
+    brackets = [(m.start(), m.end()) for m in _SHORT_BRACKET.finditer(text, sentence_start, sentence_end)]
+    boundaries = [m for m in _CLAUSE_BOUNDARY.finditer(text, sentence_start, sentence_end)
+                  if not any(a <= m.start() < b for a, b in brackets)]
+    left = max((m.end() for m in boundaries if m.end() <= start), default=sentence_start)
+    right = min((m.start() for m in boundaries if m.start() >= end), default=sentence_end)
+    return left, right
 
 
 @stage(requires=("text", "sentences", "tokens", "times", "actors", "quotes"), provides=("events",))
@@ -242,8 +245,9 @@ class _EventCoder:
             subjects = [a for a in actors if a["kind"] in TARGET_KINDS and free(text, a, left) and a not in agent]
             if agent:
                 return agent, group(text, actors, subjects[0]) if subjects else [], "passive"
-            if trigger.entry in _CASUALTY:
-                return [], [], "passive without agent"      # "50 Zivilisten wurden getötet": by whom is not said
+            if trigger.entry in _CASUALTY or trigger.type in ("CONSULT", "AGREE"):
+                # "50 Zivilisten wurden getötet", "Schulen wurden getroffen": who acted is not said
+                return [], [], "passive without agent"
             # "In Italien wurde ein Algerier festgenommen": the place's state acts;
             # „Mir wurde die US-Unterstützung zugesichert“: the speaker receives, "US-" gives
             marked = [a for a in actors if a["kind"] in ("PART", "ADJ") and a["code"]]
@@ -380,17 +384,24 @@ class _EventCoder:
         return source, genitive
 
     def _sentence_subject(self, position: int, sentence: Sentence) -> list[dict]:
-        """The subject of the sentence around position: a person a pronoun subject ("Er
-        betonte …") refers to, else the first free actor before and after position."""
+        """The subject of the sentence around position, within the same quote: a person a
+        pronoun subject ("Er betonte …") refers to, else the first free actor before
+        position, else the quote's speaker ("Obama kündigte an, bei seinem Treffen mit Xi
+        …"), else the first free actor after it ("Nach seinem Besuch reiste Xi …")."""
         opening = self._after_dateline(sentence.start)
         pronoun = _PRONOUN_SUBJECT.match(self.text, opening)
         if pronoun:
             person = self._person_before(pronoun.start())
             return [person] if person else []
         inside = self._quote_at(position)
-        actors = [a for a in self.index.within(opening, sentence.end)
-                  if not (a["start"] <= position < a["end"]) and self._quote_at(a["start"]) is inside]
-        return self._subject(actors, opening)
+        actors = [a for a in self.index.within(opening, sentence.end) if self._quote_at(a["start"]) is inside]
+        before = self._subject([a for a in actors if a["end"] <= position], opening)
+        if before:
+            return before
+        speaker = self._quote_speaker(position)
+        if speaker:
+            return [speaker]
+        return self._subject([a for a in actors if a["start"] > position], opening)
 
     def _quote_at(self, position: int) -> dict | None:
         return next((q for q in self.doc.quotes if q["start"] <= position < q["end"] and q["kind"] != "phrase"), None)

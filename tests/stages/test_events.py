@@ -225,6 +225,11 @@ CASES = [
     ("Russland hat freie Wahlen in Syrien gefordert.", {("REQUEST", "RUS", "SYR", "asserted")}),
     ("Das UN-Flüchtlingshilfswerk kritisierte Griechenland wegen der Zustände in den Lagern.",
      {("ACCUSE", "UN", "GRC", "asserted")}),
+    # --- a short bracket does not end the clause; a possessive inside a report is the speaker's
+    ("Die Partei hat am Montag Verhandlungen mit der Sozialistischen Arbeiterpartei (PSOE) aufgenommen, "
+     "berichtete die Zeitung El País aus Madrid.", {("CONSULT", "ESP", "ESP", "asserted")}),
+    ("Biden hatte angekündigt, bei seinem Treffen mit Xi Jinping auch die Lage in Taiwan anzusprechen.",
+     {("CONSULT", "USA", "CHN", "asserted")}),
 ]
 
 # Structures the rules do not yet cover; kept visible so they are not forgotten.
@@ -307,6 +312,16 @@ def test_event_claimed_or_denied_is_no_report():
 ])
 def test_event_not_reported_by_casualties_or_attributive_participles(text):
     assert not any(event[0] in ("ASSAULT", "SUPPORT") for event in coded(text))
+
+
+def test_event_abbreviation_in_brackets_is_no_second_actor():
+    found = coded("Das Krankenhaus in Aleppo wird von der Hilfsorganisation Ärzte ohne Grenzen (MSF) unterstützt.")
+    assert not any(event[1] == event[2] == "MSF" for event in found)
+
+
+def test_event_passive_meeting_without_agent_is_no_meeting():
+    found = coded("Die ukrainische Armee wurde am Montag in Charkiw schwer getroffen.")
+    assert not any(event[0] == "CONSULT" for event in found)
 
 
 def test_event_particle_verb_is_not_also_its_plain_verb():
