@@ -218,7 +218,10 @@ def describe(index: ActorIndex, actor: dict, floor: int, limit: int) -> Speaker:
             end = owner["end"]
             code = code or owner["code"]
     if text[start:start + 3].lower() in ("der", "die", "das", "den", "dem", "des"):
-        earlier = _earlier_descriptor(index, actor) or _named_in_role(index, actor) or _person_in_office(index, actor)
+        # "die Kanzlerin" is the "Bundeskanzlerin Angela Merkel" named before; "der Sprecher
+        # des Außenministeriums" names an office of its own
+        named = _named_in_role(index, actor) if complement is None else None
+        earlier = _earlier_descriptor(index, actor) or named or _person_in_office(index, actor)
         if earlier is not None:
             return earlier
     return Speaker(text[start:end], code or index.home_code(), start, end, "ROLE")
@@ -237,7 +240,9 @@ def _named_in_role(index: ActorIndex, actor: dict) -> Speaker | None:
         if role["kind"] == "ROLE" and following["kind"] == "PER" and following["start"] - role["end"] <= 2 \
                 and _stem(role["text"]).lower().endswith(head):
             found = following
-    return as_speaker(index, found) if found is not None else None
+    if found is None or (actor["code"] and found["code"] and actor["code"] != found["code"]):
+        return None
+    return as_speaker(index, found)
 
 
 def _person_in_office(index: ActorIndex, actor: dict) -> Speaker | None:

@@ -46,8 +46,9 @@ _NOT_QUOTE_CLAUSE = frozenset(
     "welches dessen deren denen".split())
 _RELATIVE = frozenset("der die das dem den".split())
 _ATTRIBUTION = re.compile(
-    r"\b(?:(?:[Ll]aut|[Gg]emäß)\b|[Nn]ach (?:eigenen |offiziellen |ersten |übereinstimmenden )?(?:Angaben|Aussagen|Worten|"
-    r"Ansicht|Einschätzung|Darstellung|Informationen|Auffassung|Schätzungen|Berichten) (?:von |des |der |dem )?)")
+    r"\b(?:(?:[Ll]aut|[Gg]emäß)\b|[Nn]ach (?:[a-zäöüß]+en )?(?:Angaben|Aussagen|Worten|Ansicht|Einschätzung|"
+    r"Darstellung|Informationen|Auffassung|Schätzungen|Berichten|Auskunft|Überzeugung|Schilderung|"
+    r"Zählung) (?:von |des |der |dem |aus )?)")
 _ZUFOLGE = re.compile(r"\bzufolge\b")
 # a report named before: its source is the last speaker ("Dem Bericht zufolge")
 _REPORTED_BEFORE = re.compile(r"^(?:[Dd]em|[Dd]en|[Dd]iesen|[Dd]iesem)\s+(?:Bericht|Angaben|Informationen|Berichten|Schreiben)$")
@@ -470,7 +471,7 @@ class _QuoteFinder:
         if compound and not match:
             # "nach Militärangaben": the speaker is the compound's first part
             speaker = Speaker(compound.group(1), self.index.home_code(), compound.start(1), compound.end(1), "NOM")
-            claim = " ".join(text[compound.end():sentence.end].strip(" ,.!?").split())
+            claim = self._claim(sentence, (compound.start(), compound.end()))
             if len(_WORD.findall(claim)) >= MIN_QUOTE_WORDS:
                 self._add(sentence.start, sentence.end, claim, "indirect",
                           Attribution(speaker, None, None, compound.group().strip(), compound.end()), number)
@@ -499,16 +500,25 @@ class _QuoteFinder:
                 speaker = self.last_speaker[1]      # "Dem Bericht zufolge", "den Angaben zufolge"
         if speaker is None or self._inside_span(match.start()):
             return False
-        after = text[phrase[1]:sentence.end].strip(" ,.!?")
-        # the claim follows the attribution ("kamen nach Angaben der UN 50 Menschen ums Leben"),
-        # unless the attribution closes the sentence ("…, laut Polizei.")
-        claim = after if len(_WORD.findall(after)) >= 2 else text[sentence.start:phrase[0]].strip(" ,.")
-        claim = " ".join(claim.split())
+        claim = self._claim(sentence, phrase)
         if len(_WORD.findall(claim)) < MIN_QUOTE_WORDS:
             return False
         self._add(sentence.start, sentence.end, claim, self._clause_kind(sentence.start, sentence.end),
                   Attribution(speaker, None, None, match.group().strip(), end), number)
         return True
+
+    def _claim(self, sentence: Sentence, phrase: tuple[int, int]) -> str:
+        """What an attribution phrase (start, end) attributes: the rest of the sentence
+        after one that opens it ("Nach Angaben der UN kamen 50 Menschen ums Leben"), before
+        one that closes it ("…, laut Polizei."), the whole sentence around one in its
+        middle ("Die Armee hat nach eigenen Angaben …")."""
+        before = self.text[sentence.start:phrase[0]].strip(" ,.")
+        after = self.text[phrase[1]:sentence.end].strip(" ,.!?")
+        if len(_WORD.findall(before)) >= 2 and len(_WORD.findall(after)) >= 2:
+            claim = self.text[sentence.start:sentence.end].strip(" .!?")
+        else:
+            claim = after if len(_WORD.findall(after)) >= 2 else before
+        return " ".join(claim.split())
 
     def _recent(self, number: int, sentences: int = 3) -> bool:
         return self.last_speaker is not None and number - self.last_speaker[0] <= sentences

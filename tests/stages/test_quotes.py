@@ -172,6 +172,15 @@ CASES = [
      [("reported", "Angela Merkel", "Frage gut verstehen")]),
     ("Der Menschenrechtskommissar Said Raad al-Hussein sagte, es gebe ernste Bedenken gegen das Verfahren.",
      [("reported", "Said Raad al-Hussein", "ernste Bedenken")]),
+    # a spokesman of another office is not the spokesman named before
+    ("Kreml-Sprecher Dmitri Peskow bestätigte das Telefonat. „Wir stimmen uns mit unseren Partnern eng ab“, "
+     "sagte der Sprecher des Außenministeriums, Ned Price.",
+     [("direct", "Ned Price", "mit unseren Partnern")]),
+    # an attribution in the middle of a sentence attributes the whole sentence
+    ("Die Armee hat nach eigenen Angaben im Norden des Landes zwei Lager der Rebellen zerstört.",
+     [("reported", "Armee", "Die Armee hat nach eigenen Angaben im Norden")]),
+    ("Bei den Kämpfen starben nach jüngsten Angaben des Gesundheitsministeriums mindestens zwölf Menschen.",
+     [("reported", "Gesundheitsministeriums", "Bei den Kämpfen starben")]),
 ]
 
 
