@@ -3,8 +3,8 @@
 Direct quotes come from quotation marks (lagebild/quotes/marks.py); indirect speech
 from speech cues (lang/de/speech_cues.tsv) in four shapes: "X sagte, <clause>",
 "<clause>, sagte X" (also ", so X", ", hieß es aus X"), "Wie X mitteilte, <clause>",
-and "laut X", "X zufolge", "nach Angaben von X" around a claim; a following sentence in
-Konjunktiv I goes on reporting the same speaker. The speaker, addressee ("sagte Biden
+and "laut X", "X zufolge", "nach Angaben von X" around a claim; a sentence in Konjunktiv I
+within two sentences after goes on reporting the same speaker. The speaker, addressee ("sagte Biden
 Putin") and intermediate source ("…, sagte Biden Putin, sagte der Beamte") come from
 the actors layer (lagebild/quotes/speakers.py). Quoted phrases of fewer than four words
 are kept as kind "phrase" when the sentence says whose words they are.
@@ -524,8 +524,9 @@ class _QuoteFinder:
         return self.last_speaker is not None and number - self.last_speaker[0] <= sentences
 
     def _subjunctive_continuation(self, number: int, sentence: Sentence, words: list[tuple[int, int, str]]) -> bool:
-        """A sentence in the subjunctive right after reported speech reports the same speaker."""
-        if self.last_speaker is None or number - self.last_speaker[0] > 1 or len(words) < MIN_QUOTE_WORDS:
+        """A sentence in the subjunctive within two sentences after reported speech reports
+        the same speaker (Konjunktiv I is the mark of reported speech in German news)."""
+        if self.last_speaker is None or number - self.last_speaker[0] > 2 or len(words) < MIN_QUOTE_WORDS:
             return False
         if any(w[2].lower() in FIRST_PERSON for w in words[:3]) or any(
                 q["start"] < sentence.end and sentence.start < q["end"] for q in self.quotes):
