@@ -117,6 +117,13 @@ def surfaces() -> dict[str, tuple[Referent, ...]]:
 _ADJECTIVAL_ROLE = re.compile(r"(?:beamter|ordneter|gestellter|sitzender|sandter|mächtigter|ständiger|gierter)$")
 
 
+@functools.cache
+def offices() -> dict[str, frozenset[str]]:
+    """Person name -> the offices (role nouns, lower case) the person has held."""
+    return {referent.name: frozenset(term.office.split(" (")[0].lower() for term in referent.terms)
+            for referent, _ in _people()}
+
+
 def _role_forms(word: str) -> list[str]:
     """A role noun and, when it is declined like an adjective, its -e and -en forms."""
     if _ADJECTIVAL_ROLE.search(word):

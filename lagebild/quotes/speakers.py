@@ -8,10 +8,12 @@ pronoun ("er") point back to an earlier speaker or actor.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from lagebild.actors.index import ActorIndex
+from lagebild.actors.knowledge import offices
 from lagebild.datafiles import read_words
 
 ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
@@ -227,6 +229,9 @@ def describe(index: ActorIndex, actor: dict, floor: int, limit: int) -> Speaker:
     return Speaker(text[start:end], code or index.home_code(), start, end, "ROLE")
 
 
+_APPOSITION_GAP = re.compile(r"\s*(?:(?:für|des|der|von|in|im)\s+[\w-]+(?:\s+[\w-]+)?)?\s*,?\s*")
+
+
 def _named_in_role(index: ActorIndex, actor: dict) -> Speaker | None:
     """"die Kanzlerin" after "Bundeskanzlerin Angela Merkel": the last person named in
     apposition to a role noun that ends like this one."""
@@ -237,9 +242,14 @@ def _named_in_role(index: ActorIndex, actor: dict) -> Speaker | None:
     for role, following in zip(index.actors, index.actors[1:]):
         if following["start"] >= actor["start"]:
             break
-        if role["kind"] == "ROLE" and following["kind"] == "PER" and following["start"] - role["end"] <= 2 \
+        if role["kind"] in ("ROLE", "PART") and following["kind"] == "PER" \
+                and _APPOSITION_GAP.fullmatch(index.text[role["end"]:following["start"]]) \
                 and _stem(role["text"]).lower().endswith(head):
-            found = following
+            found = following      # "der AU-Sondergesandte für Burundi, Ibrahima Fall"
+    for person in index.actors[:bisect.bisect_left(index.starts, actor["start"])]:
+        if person["kind"] == "PER" and any(_stem(office).endswith(head) for office in offices().get(person["name"], ())) \
+                and (found is None or person["start"] > found["start"]):
+            found = person         # "Cameron … der Premierminister": an office the knowledge says he held
     if found is None or (actor["code"] and found["code"] and actor["code"] != found["code"]):
         return None
     return as_speaker(index, found)

@@ -51,6 +51,7 @@ _PLACE_WORD = re.compile(r"^[A-ZÄÖÜ][\w-]*(?:straße|strasse|platz|allee|gass
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}$")
 _NOT_ACRONYMS = frozenset("ICH DER DIE DAS UND ODER ABER NICHT AUCH EIN EINE TV PC CD DVD OK USB PS KM GB MB".split())
 _ROLE_NAME_GAP = re.compile(r"\s*(?:,\s*)?")
+_ROLE_COMPLEMENT = re.compile(r"\s+(?:für|in|im|aus|der|des|von)\s+(?:(?:der|die|das|den|dem)\s+)?")
 _SPEECH_VERBS = frozenset("sagte sagt so erklärte erklärt betonte betont meinte meint fügte ergänzte warnte "
                           "kritisierte forderte berichtete bestätigte schrieb twitterte erzählt erzählte "
                           "unterstrich versicherte räumte".split())
@@ -431,12 +432,17 @@ def _resolve_short_names(mentions: list[Mention]) -> None:
 
 def _role_before(mentions: list[Mention], ends: list[int], text: str, start: int) -> Mention | None:
     """A role mention (of `mentions`, sorted, whose ends are `ends`) that ends right
-    before `start`, allowing ", " between."""
+    before `start`, allowing ", " between, or with its complement between ("der
+    Sondergesandte für Burundi, Ibrahima Fall")."""
     index = bisect.bisect_right(ends, start) - 1
     if index >= 0:
         mention = mentions[index]
         if mention.kind in ("ROLE", "NOM") and _ROLE_NAME_GAP.fullmatch(text, mention.end, start):
             return mention
+        if mention.kind in ("GPE", "LOC", "ORG") and index >= 1 and _ROLE_NAME_GAP.fullmatch(text, mention.end, start):
+            role = mentions[index - 1]
+            if role.kind == "ROLE" and _ROLE_COMPLEMENT.fullmatch(text, role.end, mention.start):
+                return role
     return None
 
 

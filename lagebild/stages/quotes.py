@@ -682,7 +682,8 @@ class _QuoteFinder:
         if first in _RELATIVE and words[1][:1].islower() and words[-1][:1].islower() and is_finite_verb(words[-1]) \
                 and not any(is_subjunctive(w) for w in words[1:8] if w[:1].islower()):
             return False            # "kritisierte die Entscheidung, die am Montag getroffen wurde"
-        return True
+        # a clause says something: "sagte der Gesandte, Ibrahima Fall, am Sonntag" has no verb
+        return any(w[:1].islower() and is_finite_verb(w) for w in words)
 
     def _clause_start(self, sentence_start: int, clause_end: int) -> int:
         """The start of "<clause>, sagte X": the sentence's start, or the end of a quote

@@ -176,6 +176,12 @@ CASES = [
     ("Kreml-Sprecher Dmitri Peskow bestätigte das Telefonat. „Wir stimmen uns mit unseren Partnern eng ab“, "
      "sagte der Sprecher des Außenministeriums, Ned Price.",
      [("direct", "Ned Price", "mit unseren Partnern")]),
+    # a role with its complement before the name; a role the knowledge says the person held
+    ("Die Afrikanische Union rückt von ihrem Plan ab. Das sagte der AU-Sondergesandte für Burundi, Ibrahima Fall, "
+     "am Sonntag dem Rundfunk. Es habe eine Fehlkommunikation gegeben, sagte der AU-Sondergesandte.",
+     [("reported", "Ibrahima Fall", "rückt von ihrem Plan ab"), ("reported", "Ibrahima Fall", "Fehlkommunikation")]),
+    ("Cameron warb am Montag in London für den Verbleib in der EU. Ein Austritt werde das Land teuer zu stehen "
+     "kommen, sagte der Premierminister.", [("reported", "David Cameron", "Austritt werde das Land")]),
     # an attribution in the middle of a sentence attributes the whole sentence
     ("Die Armee hat nach eigenen Angaben im Norden des Landes zwei Lager der Rebellen zerstört.",
      [("reported", "Armee", "Die Armee hat nach eigenen Angaben im Norden")]),
