@@ -52,6 +52,11 @@ def known_name(word: str) -> bool:
     return lower in proper and lower not in common
 
 
+def known_common_noun(word: str) -> bool:
+    """A word HanTa's training corpus knew as a common noun ("Essen", "Halle")."""
+    return word.lower() in _lexicon_sets()[1]
+
+
 def common_noun(word: str) -> bool:
     """A common noun, not a name ("Essen", "Lage", "Norden"): HanTa's lexicon of stems
     decides where it knows the word only one way; otherwise its tagger is asked, once

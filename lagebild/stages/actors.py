@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from lagebild.actors.knowledge import Referent
 from lagebild.actors.lexicon import Match, find_matches
-from lagebild.actors.names import cities, common_noun, first_names, known_name
+from lagebild.actors.names import cities, common_noun, first_names, known_common_noun, known_name
 from lagebild.actors.patterns import shaped_names
 from lagebild.datafiles import read_words
 from lagebild.document import Document
@@ -350,7 +350,10 @@ def _classify_run(text: str, run: list[tuple[int, int, str]], previous: str, rol
             return Mention(start, end, name, None, None, "ORG")
         if _PLACE_WORD.match(word):
             return Mention(start, end, name, None, None, "LOC")
-        if word in cities() and not common_noun(word):   # "Essen", "Halle" are words too
+        # "Essen", "Halle" are words too; after "in", "nach", "aus" a city the lexicon does not
+        # know as a common noun is the city ("in Dormagen"), whatever the tagger guesses
+        if word in cities() and (not common_noun(word) or (previous in _PLACE_PREPOSITIONS
+                                                          and not known_common_noun(word))):
             return Mention(start, end, name, cities()[word], None, "LOC")
         if _lone_name(text, trimmed[0]):   # "in Tilburg" is a place, "mit Peters" a person
             return Mention(start, end, name, None, None, "LOC" if previous in _PLACE_PREPOSITIONS else "PER")

@@ -83,6 +83,10 @@ def test_actor_at_prefers_the_named_actor():
         ("Das sagte der Minister dem „Kölner Tageblatt“ am Montag.", "Kölner Tageblatt", "ORG"),
         # a first name before a word the knowledge knows otherwise makes a person
         ("Der Dirigent Wolfgang Wagner leitete das Festival zwanzig Jahre lang.", "Wolfgang Wagner", "PER"),
+        # a town after "in" is the town, whatever the tagger makes of the unknown word
+        ("Der Verein wurde vor hundert Jahren in Dormagen gegründet.", "Dormagen", "LOC"),
+        # a name after a role and its complement
+        ("Das sagte der Sondergesandte für Burundi, Ibrahima Fall, dem Rundfunk.", "Ibrahima Fall", "PER"),
     ],
 )
 def test_actors_names_found_by_shape_and_context(text, surface, kind):
