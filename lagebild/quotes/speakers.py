@@ -65,7 +65,9 @@ def phrase_after(text: str, position: int, limit: int) -> tuple[int, int]:
             return start, match.start() + len(word)  # "sagte er am Montag"
         if word[:1].islower():
             joins = word in ARTICLES or word in _NAME_PARTICLES
-            if word.lower() in _PHRASE_STOPS or not (joins or (_adjective(word) and not after_noun)):
+            # "die Zeitungen La Dernière Heure und Het Laatste Nieuws": names joined by "und"
+            names_go_on = word == "und" and after_noun and text[match.end():match.end() + 2].strip()[:1].isupper()
+            if not names_go_on and (word.lower() in _PHRASE_STOPS or not (joins or (_adjective(word) and not after_noun))):
                 break
             after_noun = False
         else:
@@ -152,7 +154,8 @@ _REPORT_NOUN = re.compile(r"\b(?:Bericht|Berichten|Angaben|Informationen|Erkennt
                           r"Schätzungen|Aussagen|Quellen|Kreisen|Medienberichten|Schreiben|Erklärung|Mitteilung)$")
 _DESCRIPTOR = re.compile(r"^(?:(?:[Dd]er|[Dd]ie|[Dd]as|[Ee]in|[Ee]ine|[Ee]iner)\s+)?(?:(?!dem\b|den\b|des\b|einem\b|einen\b)"
                          r"[a-zäöüß-]+(?:e|en|er|es|em)\s+){0,3}[A-ZÄÖÜ][\w-]{2,}"
-                         r"(?:\s+[A-ZÄÖÜ][\w-]+)?(?:\s+(?:der|des)\s+(?:[a-zäöüß-]+\s+){0,2}[A-ZÄÖÜ][\w-]+)?$")
+                         r"(?:\s+[A-ZÄÖÜ][\w'’-]+){0,4}(?:\s+und\s+[A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+){0,3})?"
+                         r"(?:\s+(?:der|des)\s+(?:[a-zäöüß-]+\s+){0,2}[A-ZÄÖÜ][\w-]+)?$")
 
 
 def _unknown_descriptor(index: ActorIndex, start: int, end: int) -> Speaker | None:

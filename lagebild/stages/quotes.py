@@ -50,6 +50,7 @@ _ATTRIBUTION = re.compile(
     r"Darstellung|Informationen|Auffassung|Schätzungen|Berichten|Auskunft|Überzeugung|Schilderung|"
     r"Zählung) (?:von |des |der |dem |aus )?)")
 _ZUFOLGE = re.compile(r"\bzufolge\b")
+_DATELINE_END = re.compile(r"[^–—-]{0,60}?\s[–—-]\s")
 # a report named before: its source is the last speaker ("Dem Bericht zufolge")
 _REPORTED_BEFORE = re.compile(r"^(?:[Dd]em|[Dd]en|[Dd]iesen|[Dd]iesem)\s+(?:Bericht|Angaben|Informationen|Berichten|Schreiben)$")
 # an article that marks a dative or accusative object, not the subject: "Den Demokraten warf er vor"
@@ -692,7 +693,13 @@ class _QuoteFinder:
         for quote in self.quotes:
             if quote["kind"] != "phrase" and sentence_start <= quote["_attribution_end"] <= clause_end:
                 start = max(start, quote["_attribution_end"])
-        return start + len(self.text[start:clause_end]) - len(self.text[start:clause_end].lstrip(" ,"))
+        start += len(self.text[start:clause_end]) - len(self.text[start:clause_end].lstrip(" ,"))
+        dateline = self.doc.dateline
+        if dateline and self.text.startswith(dateline, start):
+            # "Brüssel – Ein Mann …, berichteten Zeitungen": the dateline is not said
+            match = _DATELINE_END.match(self.text, start, min(clause_end, start + len(dateline) + 60))
+            start = match.end() if match else start
+        return start
 
     def _clause_end(self, position: int, limit: int) -> int:
         match = re.search(r"[,;:.!?„“”\"»«]", self.text[position:limit])

@@ -182,6 +182,9 @@ CASES = [
      [("reported", "Ibrahima Fall", "rückt von ihrem Plan ab"), ("reported", "Ibrahima Fall", "Fehlkommunikation")]),
     ("Cameron warb am Montag in London für den Verbleib in der EU. Ein Austritt werde das Land teuer zu stehen "
      "kommen, sagte der Premierminister.", [("reported", "David Cameron", "Austritt werde das Land")]),
+    # names joined by "und" are one speaker; the dateline is not part of what was said
+    ("Brüssel – Ein verurteilter Mann ist weiter auf freiem Fuß, berichteten die Zeitungen Nieuwe Bode und "
+     "Oostkust Courant am Montag.", [("reported", "Oostkust Courant", "Ein verurteilter Mann ist weiter")]),
     # an attribution in the middle of a sentence attributes the whole sentence
     ("Die Armee hat nach eigenen Angaben im Norden des Landes zwei Lager der Rebellen zerstört.",
      [("reported", "Armee", "Die Armee hat nach eigenen Angaben im Norden")]),
@@ -201,6 +204,11 @@ def test_quotes_found_with_speaker(text, expected):
             assert quote["kind"] in ("indirect", "mixed"), quote
         else:
             assert quote["kind"] == kind, quote
+
+
+def test_quotes_dateline_is_not_part_of_the_quote():
+    (quote,) = quotes_of("Brüssel – Ein verurteilter Mann ist weiter auf freiem Fuß, berichteten Zeitungen am Montag.")
+    assert quote["text"].startswith("Ein verurteilter Mann")
 
 
 def test_quotes_nested_reporting_gives_addressee_and_via():
