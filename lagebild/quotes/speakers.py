@@ -46,6 +46,9 @@ class Speaker:
     kind: str
 
 
+_LOWER_WORD_AFTER = re.compile(r"\s+(?!(?:der|die|das|des|dem|den)\b)[a-zäöüß]+\b(?![-])")
+
+
 def phrase_after(text: str, position: int, limit: int) -> tuple[int, int]:
     """The noun phrase that starts at `position` (after a cue): words up to
     punctuation, a quotation mark or a word that cannot belong to it."""
@@ -69,6 +72,8 @@ def phrase_after(text: str, position: int, limit: int) -> tuple[int, int]:
             names_go_on = word == "und" and after_noun and text[match.end():match.end() + 2].strip()[:1].isupper()
             if not names_go_on and (word.lower() in _PHRASE_STOPS or not (joins or (_adjective(word) and not after_noun))):
                 break
+            if end == start and not joins and _LOWER_WORD_AFTER.match(text, match.end()):
+                break       # "Nach eigenen Angaben reagierte sie": a verb, no adjective of a noun phrase
             after_noun = False
         else:
             after_noun = True
@@ -110,7 +115,7 @@ def speaker_in(index: ActorIndex, start: int, end: int) -> tuple[Speaker | None,
     Putin"; "der Nachrichtenagentur Reuters"), or (None, None)."""
     actors = [a for a in index.within(start, end) if a["kind"] in _SPEAKER_KINDS or a["kind"] == "PART"]
     unnamed = _NAME_RUN.match(index.text, start, actors[0]["start"] if actors else end)
-    if unnamed and _name_like(unnamed.group(1)) and (not actors or index.text[unnamed.end():actors[0]["start"]].strip() in ("dem", "der", "den")):
+    if unnamed and name_like(unnamed.group(1)) and (not actors or index.text[unnamed.end():actors[0]["start"]].strip() in ("dem", "der", "den")):
         # "sagte Riad Haddad dem Fernsehsender …": a name the knowledge lacks, then the addressee
         addressee = as_speaker(index, actors[0]) if actors else None
         return Speaker(unnamed.group(1), index.home_code(), unnamed.start(1), unnamed.end(1), "PER"), addressee
@@ -176,7 +181,7 @@ _NOT_IN_NAMES = frozenset("montag dienstag mittwoch donnerstag freitag samstag s
                           "mai juni juli august september oktober november dezember".split())
 
 
-def _name_like(run: str) -> bool:
+def name_like(run: str) -> bool:
     function_words = read_words("lang/de/function_words.tsv")
     return not any(w.lower() in function_words or w.lower() in _NOT_IN_NAMES for w in run.split())
 

@@ -23,7 +23,7 @@ from lagebild.pipeline import stage
 from lagebild.quotes.cues import FIRST_PERSON, Cue, cue_forms, is_finite_verb, is_subjunctive
 from lagebild.quotes.marks import QuoteSpan, find_quote_spans
 from lagebild.quotes.speakers import (
-    PRONOUNS, ActorIndex, Speaker, as_speaker, describe, phrase_after, phrase_before, speaker_in,
+    ARTICLES, PRONOUNS, ActorIndex, Speaker, as_speaker, describe, name_like, phrase_after, phrase_before, speaker_in,
 )
 
 MIN_QUOTE_WORDS = 4
@@ -50,6 +50,7 @@ _ATTRIBUTION = re.compile(
     r"Darstellung|Informationen|Auffassung|Schätzungen|Berichten|Auskunft|Überzeugung|Schilderung|"
     r"Zählung) (?:von |des |der |dem |aus )?)")
 _ZUFOLGE = re.compile(r"\bzufolge\b")
+_PRONOUN_SUBJECT = re.compile(r"\b(?:er|sie|es)\b")
 _DATELINE_END = re.compile(r"[^–—-]{0,60}?\s[–—-]\s")
 # a report named before: its source is the last speaker ("Dem Bericht zufolge")
 _REPORTED_BEFORE = re.compile(r"^(?:[Dd]em|[Dd]en|[Dd]iesen|[Dd]iesem)\s+(?:Bericht|Angaben|Informationen|Berichten|Schreiben)$")
@@ -490,7 +491,7 @@ class _QuoteFinder:
         if re.match(r"[Nn]ach eigenen", match.group()):
             attribution = self._subject(sentence.start, match.start(), "Angaben", number) or \
                 self._subject(phrase[1], sentence.end, "Angaben", number)
-            speaker = attribution.speaker if attribution else None
+            speaker = attribution.speaker if attribution else self._own_claimant(number, sentence, match.start())
         else:
             speaker, _ = self._speaker(start, end, number)
             named = self._named_in_apposition(end, sentence.end)
@@ -507,6 +508,21 @@ class _QuoteFinder:
         self._add(sentence.start, sentence.end, claim, self._clause_kind(sentence.start, sentence.end),
                   Attribution(speaker, None, None, match.group().strip(), end), number)
         return True
+
+    def _own_claimant(self, number: int, sentence: Sentence, position: int) -> Speaker | None:
+        """Who speaks "nach eigenen Angaben" when the actors layer names no subject: a
+        pronoun's referent, the previous sentence's subject ("Die Armee beschoss …. Nach
+        eigenen Angaben reagierte sie …"), or a name opening the sentence ("Nokta erscheint
+        nach eigenen Angaben …")."""
+        if _PRONOUN_SUBJECT.search(self.text, sentence.start, sentence.end) and number > 0:
+            previous = self.doc.sentences[number - 1]
+            subject = self._subject(previous.start, previous.end, "Angaben", number - 1)
+            return subject.speaker if subject else None
+        start, end = phrase_after(self.text, sentence.start, position)
+        name = self.text[start:end]
+        if end > start and name[:1].isupper() and name_like(name) and name.lower() not in ARTICLES:
+            return Speaker(name, self.index.home_code(), start, end, "ORG")
+        return None
 
     def _claim(self, sentence: Sentence, phrase: tuple[int, int]) -> str:
         """What an attribution phrase (start, end) attributes: the rest of the sentence

@@ -185,6 +185,11 @@ CASES = [
     # names joined by "und" are one speaker; the dateline is not part of what was said
     ("Brüssel – Ein verurteilter Mann ist weiter auf freiem Fuß, berichteten die Zeitungen Nieuwe Bode und "
      "Oostkust Courant am Montag.", [("reported", "Oostkust Courant", "Ein verurteilter Mann ist weiter")]),
+    # "nach eigenen Angaben": a pronoun's referent, a name opening the sentence
+    ("Die türkische Armee hatte Stellungen jenseits der Grenze beschossen. Nach eigenen Angaben reagierte sie "
+     "damit auf Beschuss ihres eigenen Gebiets.", [("reported", "Armee", "reagierte sie damit auf Beschuss")]),
+    ("Nokta erscheint nach eigenen Angaben mit einer Auflage von zehntausend Exemplaren.",
+     [("reported", "Nokta", "mit einer Auflage")]),
     # an attribution in the middle of a sentence attributes the whole sentence
     ("Die Armee hat nach eigenen Angaben im Norden des Landes zwei Lager der Rebellen zerstört.",
      [("reported", "Armee", "Die Armee hat nach eigenen Angaben im Norden")]),
