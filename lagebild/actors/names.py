@@ -52,9 +52,14 @@ def known_name(word: str) -> bool:
     return lower in proper and lower not in common
 
 
+def known_common_nouns() -> frozenset[str]:
+    """The stems HanTa's training corpus knew as common nouns, lower case."""
+    return _lexicon_sets()[1]
+
+
 def known_common_noun(word: str) -> bool:
     """A word HanTa's training corpus knew as a common noun ("Essen", "Halle")."""
-    return word.lower() in _lexicon_sets()[1]
+    return word.lower() in known_common_nouns()
 
 
 def common_noun(word: str) -> bool:

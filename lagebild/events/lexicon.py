@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from lagebild.actors.names import known_common_nouns
 from lagebild.datafiles import read_table
 from lagebild.morphology import participle, verb_forms
 
@@ -24,6 +25,39 @@ class Lexicon:
     forms: dict[str, tuple[Trigger, ...]]       # verb forms and nouns
     phrase_verbs: dict[str, tuple[Trigger, ...]]  # a verb form -> the phrases it closes
     participles: frozenset[str]                   # for telling the passive
+
+
+# Heads too general to make a closed compound an event ("Wahlkampf", "Vorschlag",
+# "Asylverfahren", "Pressekonferenz", "Berufsausbildung").
+_NO_COMPOUND_HEADS = frozenset("Kampf Kampfes Kämpfe Kämpfen Schlag Schlags Schläge Schlägen Verfahren Verfahrens "
+                               "Konferenz Ausbildung Hilfe Hilfen Verständnis Partnerschaft Übung Übungen "
+                               "Vermittlung".split())
+# Prefixes that make a new word, not a compound ("Herausforderung", "Übereinkunft").
+_PREFIXES = frozenset("über unter miss wider gegen vor nach heraus voraus auf aus ein an ab zu".split())
+
+
+@functools.lru_cache(maxsize=100_000)
+def compound_triggers(word: str, language: str = "de") -> tuple[Trigger, ...]:
+    """The noun triggers a closed compound ends with ("Polizeirazzia", "Bombenanschlag",
+    "Staatsbesuch"): its longest head of six letters or more that the lexicon holds,
+    after a first part that HanTa's lexicon knows as a noun (with its linking "s", "n"
+    or "en"), so that "Vereinigung" or "Herausforderung" are no "Einigung", "Forderung"."""
+    if not word[:1].isupper() or not word.isalpha():
+        return ()
+    forms = lexicon(language).forms
+    for cut in range(3, len(word) - 5):
+        head = word[cut].upper() + word[cut + 1:]
+        triggers = tuple(t for t in forms.get(head, ()) if t.kind == "noun")
+        if triggers and head not in _NO_COMPOUND_HEADS and _noun_part(word[:cut].lower()):
+            return triggers
+    return ()
+
+
+def _noun_part(part: str) -> bool:
+    if part in _PREFIXES:
+        return False
+    nouns = known_common_nouns()
+    return any(part[:len(part) - len(link)] in nouns for link in ("", "s", "n", "en", "es") if part.endswith(link))
 
 
 def _noun_forms(noun: str) -> set[str]:

@@ -21,7 +21,7 @@ import re
 
 from lagebild.actors.index import ActorIndex
 from lagebild.document import Document, Sentence
-from lagebild.events.lexicon import Trigger, lexicon
+from lagebild.events.lexicon import Trigger, compound_triggers, lexicon
 from lagebild.events.roles import SOURCE_KINDS, TARGET_KINDS, after_preposition, dative_or_accusative, free, group
 from lagebild.pipeline import stage
 from lagebild.stages.times import granularity
@@ -142,7 +142,7 @@ class _EventCoder:
                     phrase_nouns.add(noun)
             if self._inside_name(start):
                 continue        # "Organisation für Sicherheit und Zusammenarbeit": a name, no event
-            for trigger in self.lexicon.forms.get(head, ()):
+            for trigger in self.lexicon.forms.get(head, ()) or compound_triggers(head):
                 if self._particle_follows(trigger, end, sentence):
                     found.append((trigger, start, end))
         phrase_verbs = {s for t, s, _ in found if t.kind == "phrase"}

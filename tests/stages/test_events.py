@@ -225,6 +225,8 @@ CASES = [
     ("Russland hat freie Wahlen in Syrien gefordert.", {("REQUEST", "RUS", "SYR", "asserted")}),
     ("Das UN-Flüchtlingshilfswerk kritisierte Griechenland wegen der Zustände in den Lagern.",
      {("ACCUSE", "UN", "GRC", "asserted")}),
+    # --- closed compounds end with their trigger
+    ("Der Raketenbeschuss Russlands auf Charkiw dauerte die ganze Nacht.", {("ASSAULT", "RUS", "UKR", "asserted")}),
     # --- a short bracket does not end the clause; a possessive inside a report is the speaker's
     ("Die Partei hat am Montag Verhandlungen mit der Sozialistischen Arbeiterpartei (PSOE) aufgenommen, "
      "berichtete die Zeitung El País aus Madrid.", {("CONSULT", "ESP", "ESP", "asserted")}),
@@ -322,6 +324,12 @@ def test_event_abbreviation_in_brackets_is_no_second_actor():
 def test_event_passive_meeting_without_agent_is_no_meeting():
     found = coded("Die ukrainische Armee wurde am Montag in Charkiw schwer getroffen.")
     assert not any(event[0] == "CONSULT" for event in found)
+
+
+@pytest.mark.parametrize("word", ["Herausforderung", "Vereinigung", "Entwarnung", "Wahlkampf", "Asylverfahren"])
+def test_event_derived_words_are_no_compounds_of_a_trigger(word):
+    from lagebild.events.lexicon import compound_triggers
+    assert compound_triggers(word) == ()
 
 
 def test_event_particle_verb_is_not_also_its_plain_verb():
