@@ -3,7 +3,7 @@ import pytest
 
 from lagebild import analyze
 from lagebild.datafiles import read_table
-from lagebild.events.lexicon import lexicon
+from lagebild.events.lexicon import compound_triggers, lexicon
 
 PUBLISHED = "2023-03-15"
 PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
@@ -328,7 +328,6 @@ def test_event_passive_meeting_without_agent_is_no_meeting():
 
 @pytest.mark.parametrize("word", ["Herausforderung", "Vereinigung", "Entwarnung", "Wahlkampf", "Asylverfahren"])
 def test_event_derived_words_are_no_compounds_of_a_trigger(word):
-    from lagebild.events.lexicon import compound_triggers
     assert compound_triggers(word) == ()
 
 
