@@ -24,7 +24,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from lagebild.actors.knowledge import Referent
+from lagebild.actors.knowledge import Referent, surfaces
 from lagebild.actors.lexicon import Match, find_matches
 from lagebild.actors.names import cities, common_noun, first_names, known_common_noun, known_name
 from lagebild.actors.patterns import shaped_names
@@ -81,6 +81,7 @@ def tag_actors(doc: Document) -> Document:
     day = parse_day(doc.published)
     mentions = _known_mentions(text, find_matches(text), day)
     mentions = _add_shaped_names(text, mentions)
+    mentions = _add_compass_regions(text, mentions)
     mentions = _add_unknown_names(doc, mentions)
     mentions = _join_places_and_clubs(text, mentions)
     mentions += _repeated_surnames(text, mentions)
@@ -192,6 +193,27 @@ def _role_appositions(text: str, mentions: list[Mention]) -> list[Mention]:
             if person.code is None:
                 person.code, person.sector = role.code, role.sector
     return mentions
+
+
+_COMPASS_REGION = re.compile(r"(?<![\w-])(?:Nord|Süd|Ost|West|Zentral)(?:ost|west)?-?([a-zäöüA-ZÄÖÜ][a-zäöüß]{2,}s?)(?![\w-])")
+
+
+def _add_compass_regions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Nordirak", "Ostukraine", "Nordwest-Syrien": a region of the country whose name
+    follows the point of the compass (the knowledge lists the countries named so,
+    "Nordkorea", "Südafrika", which match before this)."""
+    covered = _covered(text, mentions)
+    added = []
+    for match in _COMPASS_REGION.finditer(text):
+        if covered[match.start()]:
+            continue
+        name = match.group(1)
+        name = name[0].upper() + name[1:]
+        referents = surfaces().get(name) or surfaces().get(name[:-1] if name.endswith("s") else name, ())
+        country = next((r for r in referents if r.source == "country"), None)
+        if country is not None:
+            added.append(Mention(match.start(), match.end(), match.group(), country.code, None, "LOC"))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
 # --- names the knowledge lacks -------------------------------------------------------------

@@ -85,6 +85,8 @@ def test_actor_at_prefers_the_named_actor():
         ("Der Dirigent Wolfgang Wagner leitete das Festival zwanzig Jahre lang.", "Wolfgang Wagner", "PER"),
         # a town after "in" is the town, whatever the tagger makes of the unknown word
         ("Der Verein wurde vor hundert Jahren in Dormagen gegründet.", "Dormagen", "LOC"),
+        # a point of the compass before a country names its region
+        ("Kampfjets bombardierten Stellungen im Nordirak.", "Nordirak", "LOC"),
         # a name after a role and its complement
         ("Das sagte der Sondergesandte für Burundi, Ibrahima Fall, dem Rundfunk.", "Ibrahima Fall", "PER"),
     ],
