@@ -13,6 +13,9 @@ def country_codes() -> frozenset[str]:
     return frozenset(row[0] for row in read_table("knowledge/countries.tsv", 7))
 
 
+PERSON_WEIGHT = 5
+
+
 class ActorIndex:
     """The actors of a document sorted by start, for lookups by position."""
 
@@ -37,11 +40,14 @@ class ActorIndex:
         return None
 
     def home_code(self) -> str | None:
-        """The country of the persons the article names most often (else of all its
-        actors): the country of a speaker the knowledge does not place."""
+        """The country the article is about: its actors' countries counted, a person's
+        mention as much as five others (the people who act weigh more than the places
+        named); the country of a speaker or group the knowledge does not place."""
         if self._home is False:
             countries = country_codes()
-            persons = Counter(a["code"] for a in self.actors if a["code"] in countries and a["kind"] == "PER")
-            counts = persons or Counter(a["code"] for a in self.actors if a["code"] in countries)
+            counts: Counter[str] = Counter()
+            for actor in self.actors:
+                if actor["code"] in countries:
+                    counts[actor["code"]] += PERSON_WEIGHT if actor["kind"] == "PER" else 1
             self._home = counts.most_common(1)[0][0] if counts else None
         return self._home

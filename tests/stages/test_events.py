@@ -331,6 +331,14 @@ def test_event_derived_words_are_no_compounds_of_a_trigger(word):
     assert compound_triggers(word) == ()
 
 
+def test_event_unnamed_people_belong_to_the_country_the_article_is_about():
+    # one foreign person named, but the article is about North Korea's army and its acts
+    found = coded("Pjöngjang – Nordkorea hat Südkorea erneut gedroht. Das nordkoreanische Militär warf der "
+                  "Regierung von Präsidentin Park Geun-hye vor, einen Angriff zu planen. Die Armee Nordkoreas "
+                  "verlegte Raketen an die Küste. Nordkorea nahm zudem mehrere Journalisten fest.")
+    assert ("COERCE", "PRK", "PRK", "asserted") in found
+
+
 def test_event_particle_verb_is_not_also_its_plain_verb():
     found = coded("Die Regierung in Tokio räumte Fehler bei der Evakuierung ein.")
     assert not any(event[0] == "RETREAT" for event in found)
