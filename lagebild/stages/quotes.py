@@ -57,8 +57,8 @@ _REPORTED_BEFORE = re.compile(r"^(?:[Dd]em|[Dd]en|[Dd]iesen|[Dd]iesem)\s+(?:Beri
 # an article that marks a dative or accusative object, not the subject: "Den Demokraten warf er vor"
 _OBJECT_ARTICLE = re.compile(r"(?:^|\s)(?:[Dd]em|[Dd]en|[Ee]inem|[Ee]inen)\s+(?:[a-zäöüß-]+\s+){0,2}$")
 _COMPOUND_ATTRIBUTION = re.compile(r"\b[Nn]ach ([A-ZÄÖÜ][a-zäöüß]+?)-?(?:angaben|Angaben)\b")
-_AFTER_PREPOSITION = re.compile(r"\b(?:in|im|mit|von|vom|über|aus|nach|zu|zum|zur|für|gegen|an|am|auf|bei|vor|"
-                                r"zwischen|um|gegenüber)\s+(?:\w+\s+){0,2}$")
+_AFTER_PREPOSITION = re.compile(r"\b(?:[Ii]n|[Ii]m|[Mm]it|[Vv]on|[Vv]om|[Üü]ber|[Aa]us|[Nn]ach|[Zz]u|[Zz]um|[Zz]ur|[Ff]ür|"
+                                r"[Gg]egen|[Aa]n|[Aa]m|[Aa]uf|[Bb]ei|[Vv]or|[Zz]wischen|[Uu]m|[Gg]egenüber)\s+(?:\w+\s+){0,2}$")
 
 
 @dataclass(slots=True)
@@ -583,6 +583,12 @@ class _QuoteFinder:
         """The speaker of a cue in the middle of its sentence: named right after the
         verb ("Am Montag sagte Biden, …") or its subject before it."""
         floor = self._subject_floor(sentence.start, cue_start)
+        if self.text[floor:cue_start].rstrip().endswith(","):
+            # "<clause>, witzelte er:": after a clause the verb comes first, its subject after it
+            start, end = phrase_after(self.text, cue_end, sentence.end)
+            speaker, addressee = self._speaker(start, end, number) if end > start else (None, None)
+            if speaker is not None:
+                return Attribution(speaker, addressee, None, word, end, cue_start)
         if re.match(r"\s*(?:[Ee]r|[Ss]ie)\s", self.text[floor:cue_start]):
             speaker = self._pronoun(number, floor)       # "Er bezeichnete … und warf … vor, …"
             if speaker is not None:

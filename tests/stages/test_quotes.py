@@ -185,6 +185,9 @@ CASES = [
     # names joined by "und" are one speaker; the dateline is not part of what was said
     ("Brüssel – Ein verurteilter Mann ist weiter auf freiem Fuß, berichteten die Zeitungen Nieuwe Bode und "
      "Oostkust Courant am Montag.", [("reported", "Oostkust Courant", "Ein verurteilter Mann ist weiter")]),
+    # after a clause the cue comes first and its subject after it, not the place in the clause
+    ("Putin lachte. Von Russland aus hätten die Hacker nicht angegriffen, spottete er: „Vielleicht war es "
+     "irgendjemand auf seinem Sofa.“", [("direct", "Wladimir Putin", "irgendjemand auf seinem Sofa")]),
     # "nach eigenen Angaben": a pronoun's referent, a name opening the sentence
     ("Die türkische Armee hatte Stellungen jenseits der Grenze beschossen. Nach eigenen Angaben reagierte sie "
      "damit auf Beschuss ihres eigenen Gebiets.", [("reported", "Armee", "reagierte sie damit auf Beschuss")]),
