@@ -50,6 +50,7 @@ _ATTRIBUTION = re.compile(
     r"Darstellung|Informationen|Auffassung|Schätzungen|Berichten|Auskunft|Überzeugung|Schilderung|"
     r"Zählung) (?:von |des |der |dem |aus )?)")
 _ZUFOLGE = re.compile(r"\bzufolge\b")
+_TRAILING_CONJUNCTION = re.compile(r"[\s,]*(?:\b(?:aber|doch|und|denn|sondern)\b)?[\s,]*$")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:er|sie|es)\b")
 _DATELINE_END = re.compile(r"[^–—-]{0,60}?\s[–—-]\s")
 # a report named before: its source is the last speaker ("Dem Bericht zufolge")
@@ -285,6 +286,15 @@ class _QuoteFinder:
             attribution = self._speaker_of_cue(cue_start, cue_end, word, Sentence(sentence.start, colon), number)
             if attribution is not None:
                 return attribution
+        if self._recent(number, 2) and any(is_subjunctive(w, reported=True) for w in _WORD.findall(self.text[sentence.start:colon])
+                                           if w[:1].islower()):
+            # "Die USA hätten mehr Raketen, aber: „Wir sind stärker“": the reported speaker goes on,
+            # in the clause before the colon too
+            attribution = Attribution(self.last_speaker[1], None, None, ":", colon + 1, sentence.start)
+            reported = _TRAILING_CONJUNCTION.sub("", " ".join(self.text[sentence.start:colon].split()))
+            if len(_WORD.findall(reported)) >= MIN_QUOTE_WORDS:
+                self._add(sentence.start, colon, reported, "indirect", attribution, number)
+            return attribution
         subject = self._subject(sentence.start, colon, ":", number)
         speaker = subject.speaker if subject else None
         if speaker is None:

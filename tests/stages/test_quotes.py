@@ -188,6 +188,11 @@ CASES = [
     # after a clause the cue comes first and its subject after it, not the place in the clause
     ("Putin lachte. Von Russland aus hätten die Hacker nicht angegriffen, spottete er: „Vielleicht war es "
      "irgendjemand auf seinem Sofa.“", [("direct", "Wladimir Putin", "irgendjemand auf seinem Sofa")]),
+    # a quote after a reported clause and a colon goes on with the reported speaker
+    ("Russland werde entsprechend darauf reagieren, erklärte Putin. Die USA hätten zwar mehr Raketen, aber: „Wir "
+     "sind stärker als jeder Angreifer.“", [("reported", "Wladimir Putin", "Russland werde entsprechend"),
+                          ("reported", "Wladimir Putin", "Die USA hätten zwar mehr Raketen"),
+                          ("direct", "Wladimir Putin", "stärker als jeder Angreifer")]),
     # "nach eigenen Angaben": a pronoun's referent, a name opening the sentence
     ("Die türkische Armee hatte Stellungen jenseits der Grenze beschossen. Nach eigenen Angaben reagierte sie "
      "damit auf Beschuss ihres eigenen Gebiets.", [("reported", "Armee", "reagierte sie damit auf Beschuss")]),
