@@ -23,7 +23,10 @@ _PHRASE_STOPS = frozenset(
     "danach dazu daher damals jedoch aber und oder sowie heute gestern morgen bereits auch noch dann "
     "weiter zudem außerdem später zuvor nun jetzt dabei damit darin darauf hingegen indes allerdings "
     "kürzlich zuletzt erneut einmal wiederum demnach offenbar ebenfalls schon sogar nur nicht als wie "
-    "so es sich, am".split())
+    "so es sich, am "
+    # auxiliaries, which end like adjectives but belong to no noun phrase ("In Italien wurde Medienberichten zufolge")
+    "wurde wurden werde werden habe haben hatte hatten hätte hätten sei seien wäre wären ist sind war waren "
+    "wird hat soll solle sollen sollte könne müsse".split())
 PRONOUNS = frozenset("er sie es man".split())
 _NAME_PARTICLES = frozenset("von van de al bin ibn".split())
 # Two or three capitalised words that are no article or function word: a person's name.

@@ -50,6 +50,7 @@ _ATTRIBUTION = re.compile(
     r"Darstellung|Informationen|Auffassung|Schätzungen|Berichten|Auskunft|Überzeugung|Schilderung|"
     r"Zählung) (?:von |des |der |dem |aus )?)")
 _ZUFOLGE = re.compile(r"\bzufolge\b")
+_AFTER_AUXILIARY = re.compile(r"\b(?:hat|hatte|hatten|haben|habe|hätte|hätten)\s+$")
 _TRAILING_CONJUNCTION = re.compile(r"[\s,]*(?:\b(?:aber|doch|und|denn|sondern)\b)?[\s,]*$")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:er|sie|es)\b")
 _DATELINE_END = re.compile(r"[^–—-]{0,60}?\s[–—-]\s")
@@ -637,6 +638,11 @@ class _QuoteFinder:
                       if actor["kind"] != "ADJ" and not self._inside_span(actor["start"])
                       and not _AFTER_PREPOSITION.search(self.text[max(floor, actor["start"] - 30):actor["start"]])
                       and not _OBJECT_ARTICLE.search(self.text[max(floor, actor["start"] - 30):actor["start"]])]
+        if len(candidates) > 1:
+            # "Erdoğan hatte Demirtaş vorgeworfen, …": after the auxiliary stands the object
+            candidates = [actor for actor in candidates
+                          if not _AFTER_AUXILIARY.search(self.text, max(floor, actor["start"] - 20), actor["start"])
+                          ] or candidates
         persons = [actor for actor in candidates if actor["kind"] == "PER"]
         for actor in persons[-1:] + candidates:
             start, _ = phrase_before(self.text, actor["start"], max(floor, actor["start"] - 60))

@@ -193,6 +193,12 @@ CASES = [
      "sind stärker als jeder Angreifer.“", [("reported", "Wladimir Putin", "Russland werde entsprechend"),
                           ("reported", "Wladimir Putin", "Die USA hätten zwar mehr Raketen"),
                           ("direct", "Wladimir Putin", "stärker als jeder Angreifer")]),
+    # after the auxiliary stands the object, not the speaker
+    ("Staatspräsident Recep Tayyip Erdoğan hatte Selahattin Demirtaş vorgeworfen, er unterhalte Kontakte zu "
+     "militanten Kurden.", [("reported", "Erdoğan", "er unterhalte Kontakte")]),
+    # "X zufolge": the noun phrase right before, not a place earlier in the sentence
+    ("In Italien wurde Medienberichten zufolge ein Algerier festgenommen. Die Ermittler seien ihm durch Razzien "
+     "in Belgien auf die Spur gekommen.", []),
     # "nach eigenen Angaben": a pronoun's referent, a name opening the sentence
     ("Die türkische Armee hatte Stellungen jenseits der Grenze beschossen. Nach eigenen Angaben reagierte sie "
      "damit auf Beschuss ihres eigenen Gebiets.", [("reported", "Armee", "reagierte sie damit auf Beschuss")]),
