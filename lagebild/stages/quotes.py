@@ -36,6 +36,10 @@ _BACK_REFERENCE = re.compile(r"(?:Das|Dies)\s+(\w+)\s+")
 # An infinitive clause after an accusation is the deed of the accused, not what was said.
 _INFINITIVE_END = re.compile(r"\bzu\s+\w+(?:\s+(?:haben|sein|werden|können|lassen|wollen))?\s*[.!?]?\s*$|\w+zu\w+en\s*[.!?]?\s*$")
 _ACCUSATIONS = frozenset("vorwerfen vorhalten unterstellen beschuldigen anprangern ankreiden".split())
+# Verbs whose infinitive clause is what someone plans or calls for, not what was said
+# ("kündigte an, für eine dritte Amtszeit anzutreten", "rief die PKK auf, die Angriffe
+# einzustellen"): an event, no quote.
+_NO_INFINITIVE_QUOTE = _ACCUSATIONS | frozenset("aufrufen ankündigen angeben".split())
 # Words besides the cues that can attribute a sentence ("laut", "zufolge", ", so X", "hieß es").
 _TRIGGERS = frozenset("laut Laut zufolge gemäß Gemäß so hieß heißt zitiert wie Wie Das Dies".split())
 _CLAUSE_OPENER = re.compile(r"(?:,\s+(?:und|aber|doch|sondern)\s+|;\s+|:\s+)")
@@ -50,6 +54,8 @@ _ATTRIBUTION = re.compile(
     r"Darstellung|Informationen|Auffassung|Schätzungen|Berichten|Auskunft|Überzeugung|Schilderung|"
     r"Zählung) (?:von |des |der |dem |aus )?)")
 _ZUFOLGE = re.compile(r"\bzufolge\b")
+_CONDITION_FIRST = re.compile(r"(?:Sollte|Sollten|Falls|Wenn|Sofern)\b")
+_DATIVE_PRONOUN = re.compile(r"\s+(?:ihm|ihr|ihnen|mir|uns|dir|euch)\b")
 _AFTER_AUXILIARY = re.compile(r"\b(?:hat|hatte|hatten|haben|habe|hätte|hätten)\s+$")
 _TRAILING_CONJUNCTION = re.compile(r"[\s,]*(?:\b(?:aber|doch|und|denn|sondern)\b)?[\s,]*$")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:er|sie|es)\b")
@@ -369,10 +375,13 @@ class _QuoteFinder:
 
     def _clause_then_cue(self, cues, number: int, sentence: Sentence) -> bool:
         """"<clause>, sagte X." (the outermost report wins over cues inside the clause)."""
-        for cue_start, _, _ in cues:
+        for cue_start, cue_end, _ in cues:
             before = self.text[sentence.start:cue_start]
             if not before.rstrip().endswith(",") or re.match(r"\s*[Ww]ie\s", before):
                 continue
+            clause = self.text[self._clause_start(sentence.start, cue_start):cue_start].rstrip(" ,")
+            if _DATIVE_PRONOUN.match(self.text, cue_end) or (_CONDITION_FIRST.match(clause) and "," not in clause):
+                continue    # "Sollte es zum Prozess kommen, drohen ihm 20 Jahre Haft": no report
             clause_end = sentence.start + len(before.rstrip()) - 1
             attribution = self._cue_then_speaker(cue_start, sentence.end, number)
             if attribution is None or self._span_ends_at(clause_end):
@@ -717,7 +726,7 @@ class _QuoteFinder:
         if first in _CLAUSE_STARTS:
             return True
         if _INFINITIVE_END.search(self.text[start:end]) and not any(is_finite_verb(w) for w in words):
-            return cue.lemma not in _ACCUSATIONS     # "sagte zu, die Ukraine zu unterstützen"
+            return cue.lemma not in _NO_INFINITIVE_QUOTE     # "sagte zu, die Ukraine zu unterstützen"
         if first in _RELATIVE and words[1][:1].islower() and words[-1][:1].islower() and is_finite_verb(words[-1]) \
                 and not any(is_subjunctive(w) for w in words[1:8] if w[:1].islower()):
             return False            # "kritisierte die Entscheidung, die am Montag getroffen wurde"

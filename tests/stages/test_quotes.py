@@ -193,6 +193,9 @@ CASES = [
      "sind stärker als jeder Angreifer.“", [("reported", "Wladimir Putin", "Russland werde entsprechend"),
                           ("reported", "Wladimir Putin", "Die USA hätten zwar mehr Raketen"),
                           ("direct", "Wladimir Putin", "stärker als jeder Angreifer")]),
+    # a condition before "drohen" is no report; an announced plan is an event, not a quote
+    ("Sollte es zu einem Prozess gegen den Parteichef kommen, drohen Demirtaş bis zu zwanzig Jahre Haft.", []),
+    ("Präsident Nkurunziza hatte angekündigt, im Juli für eine dritte Amtszeit anzutreten.", []),
     # after the auxiliary stands the object, not the speaker
     ("Staatspräsident Recep Tayyip Erdoğan hatte Selahattin Demirtaş vorgeworfen, er unterhalte Kontakte zu "
      "militanten Kurden.", [("reported", "Erdoğan", "er unterhalte Kontakte")]),
