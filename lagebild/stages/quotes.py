@@ -547,12 +547,13 @@ class _QuoteFinder:
     def _claim(self, sentence: Sentence, phrase: tuple[int, int]) -> str:
         """What an attribution phrase (start, end) attributes: the rest of the sentence
         after one that opens it ("Nach Angaben der UN kamen 50 Menschen ums Leben"), before
-        one that closes it ("…, laut Polizei."), the whole sentence around one in its
-        middle ("Die Armee hat nach eigenen Angaben …")."""
+        one that closes it ("…, laut Polizei."), the sentence around one in its middle
+        ("Die Armee hat nach eigenen Angaben zwei Lager zerstört": "Die Armee hat zwei Lager
+        zerstört")."""
         before = self.text[sentence.start:phrase[0]].strip(" ,.")
         after = self.text[phrase[1]:sentence.end].strip(" ,.!?")
         if len(_WORD.findall(before)) >= 2 and len(_WORD.findall(after)) >= 2:
-            claim = self.text[sentence.start:sentence.end].strip(" .!?")
+            claim = before + " " + after
         else:
             claim = after if len(_WORD.findall(after)) >= 2 else before
         return " ".join(claim.split())

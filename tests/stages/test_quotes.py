@@ -207,9 +207,9 @@ CASES = [
      "damit auf Beschuss ihres eigenen Gebiets.", [("reported", "Armee", "reagierte sie damit auf Beschuss")]),
     ("Nokta erscheint nach eigenen Angaben mit einer Auflage von zehntausend Exemplaren.",
      [("reported", "Nokta", "mit einer Auflage")]),
-    # an attribution in the middle of a sentence attributes the whole sentence
+    # an attribution in the middle of a sentence attributes the sentence around it
     ("Die Armee hat nach eigenen Angaben im Norden des Landes zwei Lager der Rebellen zerstört.",
-     [("reported", "Armee", "Die Armee hat nach eigenen Angaben im Norden")]),
+     [("reported", "Armee", "Die Armee hat im Norden des Landes zwei Lager")]),
     ("Bei den Kämpfen starben nach jüngsten Angaben des Gesundheitsministeriums mindestens zwölf Menschen.",
      [("reported", "Gesundheitsministeriums", "Bei den Kämpfen starben")]),
 ]
