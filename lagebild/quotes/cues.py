@@ -67,16 +67,15 @@ def is_subjunctive(word: str, reported: bool = False) -> bool:
 
 
 def _is_subjunctive_two(lower: str) -> bool:
-    """Konjunktiv II on an umlauted stem ("würde", "hätten", "wäre", "könnte"), which
-    reported speech uses where Konjunktiv I looks like the indicative."""
+    """Konjunktiv II on a changed stem ("würde", "hätten", "wäre"), which reported
+    speech uses where Konjunktiv I looks like the indicative; not a modal verb's
+    ("könnte", "müssten"), which more often is the writer's own conjecture."""
     if not lower.endswith(("e", "en")) or not any(c in lower for c in "äöü"):
         return False
     _, morphemes, tag = _analysis(lower)
     if not tag.endswith("(FIN)"):
         return False
-    stem_kind, suffix = morphemes[0][1], morphemes[-1]
-    # "würde", "hätten", "wäre" on a changed stem; "könnte", "müssten" on an umlauted stem with -te
-    return stem_kind.endswith(("_VAR", "_IRR")) or (tag.startswith("VM") and suffix[0] in ("te", "ten"))
+    return morphemes[0][1].endswith(("_VAR", "_IRR")) and not tag.startswith("VM")
 
 
 def is_finite_verb(word: str) -> bool:
