@@ -79,6 +79,8 @@ class Document:
     actors: list[dict] = field(default_factory=list)
     quotes: list[dict] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)
+    # words_by_sentence() once per document: (the token and sentence lists it was made of, the words)
+    _words: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def key(self) -> str:
@@ -89,7 +91,11 @@ class Document:
         return self.text[span.start:span.end]
 
     def words_by_sentence(self) -> list[list[tuple[int, int, str]]]:
-        """The word tokens of each sentence, as (start, end, text)."""
+        """The word tokens of each sentence, as (start, end, text); computed once (the
+        stages that read it run after the segmenter, which is the last to set tokens)."""
+        made_of = (id(self.tokens), len(self.tokens), id(self.sentences), len(self.sentences))
+        if self._words is not None and self._words[0] == made_of:
+            return self._words[1]
         result: list[list[tuple[int, int, str]]] = [[] for _ in self.sentences]
         number = 0
         for token in self.tokens:
@@ -98,6 +104,7 @@ class Document:
             while number + 1 < len(self.sentences) and token.start >= self.sentences[number].end:
                 number += 1
             result[number].append((token.start, token.end, self.text[token.start:token.end]))
+        self._words = (made_of, result)
         return result
 
     def to_record(self) -> dict:

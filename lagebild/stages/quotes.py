@@ -15,6 +15,7 @@ speaker_code, addressee, addressee_code, via, via_code.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -79,6 +80,11 @@ class Attribution:
     start: int = -1   # where they begin (the cue or the subject), when known
 
 
+@functools.cache
+def _cue_words() -> frozenset[str]:
+    return frozenset(cue_forms("de")) | _TRIGGERS
+
+
 @stage(requires=("text", "sentences", "tokens", "actors"), provides=("quotes",))
 def tag_quotes(doc: Document) -> Document:
     """Reads doc.text, doc.sentences, doc.tokens and doc.actors; adds doc.quotes."""
@@ -98,6 +104,7 @@ class _QuoteFinder:
         self.forms = cue_forms("de")
         self.spans = [s for s in find_quote_spans(doc.text) if s.depth == 0]
         self.sentence_starts = [s.start for s in doc.sentences]
+        self.cue_words = _cue_words()     # a sentence without them reports nothing new
         self.quotes: list[dict] = []
         self.last_speaker: tuple[int, Speaker] | None = None   # (sentence number, speaker)
         self.phrases: list[tuple[QuoteSpan, Attribution]] = []
@@ -334,17 +341,19 @@ class _QuoteFinder:
 
     def _indirect(self, number: int, sentence: Sentence, words: list[tuple[int, int, str]]) -> None:
         recent = self.last_speaker is not None and number - self.last_speaker[0] <= 3
-        if not recent and not any(w[2] in self.forms or w[2] in _TRIGGERS or w[2].endswith("angaben") for w in words):
+        cued = not self.cue_words.isdisjoint(w[2] for w in words) or "angaben" in self.text[sentence.start:sentence.end]
+        if not (recent or cued) or self._covered_by_quote(sentence):
             return      # nothing here can report speech
-        if self._covered_by_quote(sentence):
-            return
-        cues = [(start, end, word) for start, end, word in self._cues_in(sentence.start, sentence.end, words)
-                if not self._inside_span(start) and not self._covered(start)
-                and self.forms[word][0].kind in ("verb", "thought")]
-        found = (self._clause_then_cue(cues, number, sentence) or self._wie_cue(cues, number, sentence)
-                 or self._cue_then_clause(cues, number, sentence) or self._so_or_hiess(number, sentence)
-                 or self._colon_clause(number, sentence)
-                 or self._prepositional(number, sentence))
+        found = False
+        cues = []
+        if cued:
+            cues = [(start, end, word) for start, end, word in self._cues_in(sentence.start, sentence.end, words)
+                    if not self._inside_span(start) and not self._covered(start)
+                    and self.forms[word][0].kind in ("verb", "thought")]
+            found = (self._clause_then_cue(cues, number, sentence) or self._wie_cue(cues, number, sentence)
+                     or self._cue_then_clause(cues, number, sentence) or self._so_or_hiess(number, sentence)
+                     or self._colon_clause(number, sentence)
+                     or self._prepositional(number, sentence))
         if not found:
             found = self._back_reference(number, sentence)
         if not found and not self._subjunctive_continuation(number, sentence, words):
