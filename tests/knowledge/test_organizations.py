@@ -136,3 +136,48 @@ def test_required_roles(word, sector, kind):
     found = [row for row in roles() if row[0] == word]
     assert len(found) == 1, word
     assert found[0][1:3] == (sector, kind)
+
+
+@pytest.mark.parametrize(
+    "form, code, sector",
+    [
+        ("FC Bayern München", "DEU", "BUS"),
+        ("Bayern München", "DEU", "BUS"),
+        ("BVB", "DEU", "BUS"),
+        ("Deutsche Telekom", "DEU", "BUS"),
+        ("VW", "DEU", "BUS"),
+        ("Red Bull Salzburg", "AUT", "BUS"),
+        ("Real Madrid", "ESP", "BUS"),
+        ("DFB", "DEU", "NGO"),
+        ("Fifa", "FIFA", "NGO"),
+        ("NZZ", "CHE", "MED"),
+        ("RTL", "DEU", "MED"),
+        ("„Welt“", "DEU", "MED"),
+        ("NEOS", "AUT", "PTY"),
+        ("Fünf-Sterne-Bewegung", "ITA", "PTY"),
+        ("EVP", "EU", "PTY"),
+        ("RKI", "DEU", "GOV"),
+        ("Max-Planck-Gesellschaft", "DEU", "CVL"),
+    ],
+)
+def test_companies_media_clubs_parties_research(form, code, sector):
+    row = organization_for(form)
+    assert (row[1], row[2]) == (code, sector)
+
+
+@pytest.mark.parametrize(
+    "word", ["Bayern", "Welt", "Die Welt", "Die Zeit", "Zeit", "Stern", "Presse", "Post", "Bahn", "Sky",
+             "Premiere", "Arena", "Safran", "Ergo", "Borussia", "Eintracht", "Fortuna"])
+def test_common_words_name_no_organization(word):
+    assert not [row for row in organizations() if word in names_of(row)]
+
+
+def test_no_organization_is_named_by_a_place_name():
+    """A club or company is named by its own form ("Bayern München"), never by the bare
+    name of its town or state, which places.tsv already claims."""
+    places = set()
+    for name, _kind, _code, variants in read_table("knowledge/places.tsv", 4):
+        places.add(name)
+        places.update(v.strip() for v in variants.split("|") if variants != "-")
+    shared = sorted({form for row in organizations() for form in names_of(row)} & places)
+    assert not shared, shared
