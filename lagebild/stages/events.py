@@ -39,6 +39,8 @@ _CASUALTY = frozenset({"töten", "verletzen", "umbringen"})
 # Types whose passive without a named subject is done to people of the article's state.
 _PERSONAL = frozenset("SANCTION RETREAT ACCUSE".split())
 _NEGATION = re.compile(r"\b(?:nicht|kein|keine|keinen|keinem|keiner|nie|niemals)\b")
+_INFINITIVE_CLAUSE = re.compile(r",\s+[^,;:.]{0,80}?\bzu\s+[a-zäöüß]+\b|,\s+[^,;:.]{0,80}?\b[a-zäöüß]+zu[a-zäöüß]+en\b")
+_REFUSAL = re.compile(r"\b(?:weigert\w*|geweigert|verweigert\w*|lehnte?n? es ab|abgelehnt)\b")
 _CONDITION = re.compile(r"\b(?:falls|wenn|sofern|sollte|sollten|würde|würden)\b", re.IGNORECASE)
 _PLAN = re.compile(r"\b(?:plant|planen|geplant|will|wollen|soll|sollen|beabsichtigt|vorgesehen)\b")
 _ANY_FURTHER = re.compile(r"\b(?:[Jj]ede[rsnm]?|[Ee]ine[rsnm]?)\s+weitere[rsnm]?\s+(?:[\w-]+\s+)?$")
@@ -196,6 +198,10 @@ class _EventCoder:
             # state is coded as against the state the article is about
             targets = self._state(self.index.home_code() or self._code(sources[0]))
             rule += "+home target" if targets else ""
+        if not targets and not trigger.targets and trigger.kind == "verb":
+            # "weigerte sich, mit der PSOE zu verhandeln": the party of the refused act
+            targets = self._infinitive_target(right, sentence, sources)
+            rule += "+infinitive target" if targets else ""
         if not targets and trigger.type not in UNDIRECTED:
             return
         date, level, date_from = self._date(start, left, right, sentence)
@@ -449,6 +455,15 @@ class _EventCoder:
                     return found
         return []
 
+    def _infinitive_target(self, clause_end: int, sentence: Sentence, sources: list[dict]) -> list[dict]:
+        """The first actor of the infinitive clause that follows a clause ("…, mit der PSOE zu
+        verhandeln"), other than the sources."""
+        match = _INFINITIVE_CLAUSE.match(self.text, clause_end, sentence.end)
+        if not match:
+            return []
+        return [a for a in self.index.within(match.start(), match.end())
+                if a["kind"] in TARGET_KINDS and all(a is not s for s in sources)][:1]
+
     def _source_end(self, sources: list[dict]) -> int:
         """Where the source ends, with a name in apposition ("Der UN-Hochkommissar, Said
         Raad al-Hussein, hatte …")."""
@@ -533,8 +548,8 @@ class _EventCoder:
     def _status(clause: str, before: str, infinitive: bool) -> str:
         """negated, hypothetical, planned or asserted, from the trigger's clause (and, for
         "…, sich am 10. Januar zu treffen", the clause that governs the infinitive)."""
-        if _NEGATION.search(clause):
-            return "negated"
+        if _NEGATION.search(clause) or (infinitive and _REFUSAL.search(before[-80:])):
+            return "negated"    # "nicht", "keine"; "weigerte sich, mit X zu verhandeln"
         if _CONDITION.search(clause):
             return "hypothetical"
         future = clause_tense(clause) == "future" and not _PASSIVE_PRESENT.search(clause)

@@ -225,6 +225,9 @@ CASES = [
     ("Russland hat freie Wahlen in Syrien gefordert.", {("REQUEST", "RUS", "SYR", "asserted")}),
     ("Das UN-Flüchtlingshilfswerk kritisierte Griechenland wegen der Zustände in den Lagern.",
      {("ACCUSE", "UN", "GRC", "asserted")}),
+    # --- a refusal targets the party of the refused act, which did not happen
+    ("Spanien weigerte sich, mit Marokko zu verhandeln.", {("REJECT", "ESP", "MAR", "asserted"),
+                                                          ("CONSULT", "ESP", "MAR", "negated")}),
     # --- closed compounds end with their trigger
     ("Der Raketenbeschuss Russlands auf Charkiw dauerte die ganze Nacht.", {("ASSAULT", "RUS", "UKR", "asserted")}),
     # --- a short bracket does not end the clause; a possessive inside a report is the speaker's
