@@ -106,9 +106,30 @@ class _QuoteFinder:
         self.sentence_starts = [s.start for s in doc.sentences]
         self.cue_words = _cue_words()     # a sentence without them reports nothing new
         self.quotes: list[dict] = []
-        self.last_speaker: tuple[int, Speaker] | None = None   # (sentence number, speaker)
+        self._last_speaker: tuple[int, Speaker] | None = None   # (sentence number, speaker)
+        # a sentence whose cue may name the speaker of what follows, resolved only when asked
+        self._pending_speaker: tuple[list, int, Sentence] | None = None
         self.phrases: list[tuple[QuoteSpan, Attribution]] = []
         self.partials: list[tuple[QuoteSpan, Attribution, int]] = []
+
+    @property
+    def last_speaker(self) -> tuple[int, Speaker] | None:
+        """(sentence number, speaker) of the last report, or of a sentence whose cue names
+        a speaker without quoting ("Der Premier beschwor die Gefahr herauf.")."""
+        if self._pending_speaker is not None:
+            cues, number, sentence = self._pending_speaker
+            self._pending_speaker = None
+            for cue_start, cue_end, word in cues:
+                attribution = self._speaker_of_cue(cue_start, cue_end, word, sentence, number)
+                if attribution is not None:
+                    self._last_speaker = (number, attribution.speaker)
+                    break
+        return self._last_speaker
+
+    @last_speaker.setter
+    def last_speaker(self, value: tuple[int, Speaker] | None) -> None:
+        self._pending_speaker = None
+        self._last_speaker = value
 
     def run(self) -> list[dict]:
         words_by_sentence = self.doc.words_by_sentence()
@@ -340,7 +361,8 @@ class _QuoteFinder:
     # --- indirect speech ----------------------------------------------------------------
 
     def _indirect(self, number: int, sentence: Sentence, words: list[tuple[int, int, str]]) -> None:
-        recent = self.last_speaker is not None and number - self.last_speaker[0] <= 3
+        last = self._last_speaker
+        recent = self._pending_speaker is not None or (last is not None and number - last[0] <= 3)
         cued = not self.cue_words.isdisjoint(w[2] for w in words) or "angaben" in self.text[sentence.start:sentence.end]
         if not (recent or cued) or self._covered_by_quote(sentence):
             return      # nothing here can report speech
@@ -361,12 +383,11 @@ class _QuoteFinder:
 
     def _remember_speaker(self, cues, number: int, sentence: Sentence) -> None:
         """A sentence that reports speech without its words ("Der Premier beschwor die
-        Gefahr herauf.") names the speaker of the Konjunktiv that follows."""
-        for cue_start, cue_end, word in cues:
-            attribution = self._speaker_of_cue(cue_start, cue_end, word, sentence, number)
-            if attribution is not None:
-                self.last_speaker = (number, attribution.speaker)
-                return
+        Gefahr herauf.") names the speaker of the Konjunktiv that follows: worked out
+        when a later sentence asks (most never do)."""
+        if cues:
+            self.last_speaker     # an earlier pending sentence is resolved first
+            self._pending_speaker = (cues, number, sentence)
 
     def _back_reference(self, number: int, sentence: Sentence) -> bool:
         """"Das teilte das Ministerium mit.": the sentence before is the ministry's."""
@@ -573,12 +594,12 @@ class _QuoteFinder:
     def _subjunctive_continuation(self, number: int, sentence: Sentence, words: list[tuple[int, int, str]]) -> bool:
         """A sentence in the subjunctive within two sentences after reported speech reports
         the same speaker (Konjunktiv I is the mark of reported speech in German news)."""
-        if self.last_speaker is None or number - self.last_speaker[0] > 2 or len(words) < MIN_QUOTE_WORDS:
-            return False
-        if any(w[2].lower() in FIRST_PERSON for w in words[:3]) or any(
+        if len(words) < MIN_QUOTE_WORDS or any(w[2].lower() in FIRST_PERSON for w in words[:3]) or any(
                 q["start"] < sentence.end and sentence.start < q["end"] for q in self.quotes):
             return False
         if not any(is_subjunctive(w[2], reported=True) for w in words[1:10] if w[2][:1].islower()):
+            return False
+        if self.last_speaker is None or number - self.last_speaker[0] > 2:
             return False
         self._add(sentence.start, sentence.end, self.text[sentence.start:sentence.end].rstrip(" ."), "indirect",
                   Attribution(self.last_speaker[1], None, None, "", sentence.end), number)
