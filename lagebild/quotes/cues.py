@@ -42,6 +42,16 @@ def cue_forms(language: str = "de") -> dict[str, tuple[Cue, ...]]:
     return {form: tuple(cues) for form, cues in forms.items()}
 
 
+@functools.cache
+def _verb_stems() -> frozenset[str]:
+    """The verb stems of HanTa's lexicon ("hab", "werd", "erklär", "wär"): a word whose
+    stem is none of them is no subjunctive, which spares running the tagger on it."""
+    tagger = _tagger()
+    numbers = {tag: number for number, tag in tagger.int2tag.items()}
+    kinds = ("VA", "VM", "VV", "VVnp", "VA_VAR", "VM_VAR", "VV_VAR", "VVnp_VAR", "VA_IRR", "VV_IRR")
+    return frozenset(stem for kind in kinds if kind in numbers for stem in tagger.LP_m_t.get(numbers[kind], ()))
+
+
 @functools.lru_cache(maxsize=100_000)
 def _analysis(word: str):
     return _tagger().analyze(word, taglevel=3)
@@ -58,7 +68,7 @@ def is_subjunctive(word: str, reported: bool = False) -> bool:
         return False
     if reported and _is_subjunctive_two(lower):
         return True
-    if not lower.endswith("e") or len(lower) < 3:
+    if not lower.endswith("e") or len(lower) < 3 or lower[:-1] not in _verb_stems():
         return False
     _, morphemes, tag = _analysis(lower)
     # a changed stem ("wurd-e", "hatt-e", "gäb-e") is past tense or Konjunktiv II
@@ -71,6 +81,8 @@ def _is_subjunctive_two(lower: str) -> bool:
     speech uses where Konjunktiv I looks like the indicative; not a modal verb's
     ("könnte", "müssten"), which more often is the writer's own conjecture."""
     if not lower.endswith(("e", "en")) or not any(c in lower for c in "äöü"):
+        return False
+    if (lower[:-2] if lower.endswith("en") else lower[:-1]) not in _verb_stems():
         return False
     _, morphemes, tag = _analysis(lower)
     if not tag.endswith("(FIN)"):

@@ -57,6 +57,10 @@ _ATTRIBUTION = re.compile(
 _ZUFOLGE = re.compile(r"\bzufolge\b")
 _CONDITION_FIRST = re.compile(r"(?:Sollte|Sollten|Falls|Wenn|Sofern)\b")
 _DATIVE_PRONOUN = re.compile(r"\s+(?:ihm|ihr|ihnen|mir|uns|dir|euch)\b")
+# Finite verbs frequent enough to spare asking HanTa whether a clause has one.
+_COMMON_FINITE = frozenset("ist sind war waren hat haben hatte hatten habe hätten sei seien wäre wären wird werden "
+                           "werde würde würden wurde wurden kann können könne könnte müsse muss müssen soll sollen "
+                           "solle sollte will wollen wolle gebe gibt gab gehe geht".split())
 _AFTER_AUXILIARY = re.compile(r"\b(?:hat|hatte|hatten|haben|habe|hätte|hätten)\s+$")
 _TRAILING_CONJUNCTION = re.compile(r"[\s,]*(?:\b(?:aber|doch|und|denn|sondern)\b)?[\s,]*$")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:er|sie|es)\b")
@@ -594,6 +598,9 @@ class _QuoteFinder:
     def _subjunctive_continuation(self, number: int, sentence: Sentence, words: list[tuple[int, int, str]]) -> bool:
         """A sentence in the subjunctive within two sentences after reported speech reports
         the same speaker (Konjunktiv I is the mark of reported speech in German news)."""
+        newest = self._pending_speaker[1] if self._pending_speaker else (self._last_speaker or (None,))[0]
+        if newest is None or number - newest > 2:
+            return False        # no speaker near enough (asked before HanTa, which is slow on new words)
         if len(words) < MIN_QUOTE_WORDS or any(w[2].lower() in FIRST_PERSON for w in words[:3]) or any(
                 q["start"] < sentence.end and sentence.start < q["end"] for q in self.quotes):
             return False
@@ -762,7 +769,7 @@ class _QuoteFinder:
                 and not any(is_subjunctive(w) for w in words[1:8] if w[:1].islower()):
             return False            # "kritisierte die Entscheidung, die am Montag getroffen wurde"
         # a clause says something: "sagte der Gesandte, Ibrahima Fall, am Sonntag" has no verb
-        return any(w[:1].islower() and is_finite_verb(w) for w in words)
+        return not _COMMON_FINITE.isdisjoint(words) or any(w[:1].islower() and is_finite_verb(w) for w in words)
 
     def _clause_start(self, sentence_start: int, clause_end: int) -> int:
         """The start of "<clause>, sagte X": the sentence's start, or the end of a quote
