@@ -350,7 +350,7 @@ def _classify_run(text: str, run: list[tuple[int, int, str]], previous: str, rol
         end -= 1  # a sentence-final period glued to the last word
     name = text[start:end]
     def lone_noun() -> bool:   # "sagte die Versicherung": no person (asked only where it matters)
-        return len(words) == 1 and common_noun(words[0])
+        return len(words) == 1 and common_noun(words[0], tagger=False)
 
     if (role is not None or previous in _TITLES) and not lone_noun():
         code, sector = (role.code, role.sector) if role and role.kind == "ROLE" else (None, None)
