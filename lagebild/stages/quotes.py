@@ -324,6 +324,13 @@ class _QuoteFinder:
         for cue_start, cue_end, word in self._cues_in(sentence.start, colon):
             attribution = self._speaker_of_cue(cue_start, cue_end, word, Sentence(sentence.start, colon), number)
             if attribution is not None:
+                words = _WORD.findall(self.text, sentence.start, cue_start)
+                comma = sentence.start + len(self.text[sentence.start:cue_start].rstrip()) - 1
+                if self.text[comma] == "," and len(words) >= MIN_QUOTE_WORDS and any(
+                        is_subjunctive(w, reported=True) for w in words if w[:1].islower()):
+                    # "Von Russland aus hätten die Hacker nicht angegriffen, witzelte er: „…“"
+                    start = self._clause_start(sentence.start, comma)
+                    self._add(start, comma, " ".join(self.text[start:comma].split()), "indirect", attribution, number)
                 return attribution
         if self._recent(number, 2) and any(is_subjunctive(w, reported=True) for w in _WORD.findall(self.text[sentence.start:colon])
                                            if w[:1].islower()):

@@ -185,9 +185,11 @@ CASES = [
     # names joined by "und" are one speaker; the dateline is not part of what was said
     ("Brüssel – Ein verurteilter Mann ist weiter auf freiem Fuß, berichteten die Zeitungen Nieuwe Bode und "
      "Oostkust Courant am Montag.", [("reported", "Oostkust Courant", "Ein verurteilter Mann ist weiter")]),
-    # after a clause the cue comes first and its subject after it, not the place in the clause
+    # after a clause the cue comes first and its subject after it, not the place in the clause;
+    # the reported clause before the cue is his too
     ("Putin lachte. Von Russland aus hätten die Hacker nicht angegriffen, spottete er: „Vielleicht war es "
-     "irgendjemand auf seinem Sofa.“", [("direct", "Wladimir Putin", "irgendjemand auf seinem Sofa")]),
+     "irgendjemand auf seinem Sofa.“", [("reported", "Wladimir Putin", "Von Russland aus hätten die Hacker"),
+                                        ("direct", "Wladimir Putin", "irgendjemand auf seinem Sofa")]),
     # a quote after a reported clause and a colon goes on with the reported speaker
     ("Russland werde entsprechend darauf reagieren, erklärte Putin. Die USA hätten zwar mehr Raketen, aber: „Wir "
      "sind stärker als jeder Angreifer.“", [("reported", "Wladimir Putin", "Russland werde entsprechend"),
