@@ -50,9 +50,12 @@ _PRONOUN_SUBJECT = re.compile(r"\s*(?:[Ee]r|[Ss]ie)\s+(?!\w+en\b)")
 _PRONOUN_AFTER_VERB = re.compile(r"\s+(?:er|sie)\b")
 _AUXILIARY = r"(?:hat|hatte|haben|hatten|habe|hätten|ist|war|sind|waren|wird|wurde|werden|wurden|soll|sollen|will|wollen|" \
              r"kann|können|muss|müssen)"
-_OBJECT_NOUN = re.compile(r"^\s+(?:" + _AUXILIARY + r"\s+)?(?:(?:am|im|seit|vom)\s+[A-ZÄÖÜ]\w+\s+)?(?:(?:erneut|auch|zudem|bereits|nun|jetzt|"
-                          r"wiederholt|offiziell|formell|mehrfach)\s+)*(?:(?:den|die|das|dem|einen|eine|einem|drei|zwei|mehrere|zahlreiche|weitere|"
-                          r"[a-zäöüß]+e[nmrs]?)\s+){1,3}[A-ZÄÖÜ][a-zäöüß]+")
+# "beschuldigte (am Montag) (erneut) drei weitere Personen": an object noun phrase after the verb
+_OBJECT_NOUN = re.compile(
+    r"^\s+(?:" + _AUXILIARY + r"\s+)?(?:(?:am|im|seit|vom)\s+[A-ZÄÖÜ]\w+\s+)?"
+    r"(?:(?:erneut|auch|zudem|bereits|nun|jetzt|wiederholt|offiziell|formell|mehrfach)\s+)*"
+    r"(?:(?:den|die|das|dem|einen|eine|einem|drei|zwei|mehrere|zahlreiche|weitere|[a-zäöüß]+e[nmrs]?)\s+){1,3}"
+    r"[A-ZÄÖÜ][a-zäöüß]+")
 # "hat den Mann … verurteilt": an object in the dative or accusative before a verb at the clause's end
 _OBJECT_PHRASE = re.compile(r"\b(?:den|dem|einen|einem|zwei|drei|mehrere|zahlreiche)\s+(?:[a-zäöüß]+e[nmrs]?\s+)?"
                             r"[A-ZÄÖÜ][a-zäöüß]+")
