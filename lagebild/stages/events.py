@@ -78,6 +78,7 @@ _NAMED = ("PER", "ORG", "GPE", "LOC")
 _RELATIVE = re.compile(r"\s*(?:(?:mit|von|zu|in|bei|für|gegen|auf|über|nach|aus)\s+)?"
                        r"(?:der|die|das|dem|den|denen|deren|dessen|welche[rsnm]?|wie)\s")
 _AUXILIARY_FIRST = re.compile(_AUXILIARY + r"\b")
+_GENITIVE_GAP = re.compile(r"\s*(?:(?:des|der|von|vom)\s+(?:[a-zäöüß]+e[nmrs]?\s+)?)?")
 _RELATIVE_OBJECT = re.compile(r"\s*,\s*(?:die|den|das)\s+")
 _CONTINUATION = re.compile(r"(?:und|sowie|oder|aber|sondern|dann|zudem)\b")
 # Verbs that make a noun trigger the subject's act ("führte Gespräche", "verhängte Sanktionen").
@@ -376,20 +377,21 @@ class _EventCoder:
             adjacent = gap in ("", "-") or (not gap.strip() and (actor["text"].endswith("s") or actor["kind"] == "PART"))
             if adjacent or (actor["kind"] == "ADJ" and re.fullmatch(r"\s*(?:[a-zäöüß]+\s+)?", gap)):
                 source = [actor]
-        following = [a for a in actors if a["start"] >= end and a["start"] - end <= 8 and a["kind"] in TARGET_KINDS + ("ADJ",)]
-        genitive = following[:1] if following and text[end:following[0]["start"]].strip() in ("", "des", "der", "von", "vom") else []
+        following = [a for a in actors if a["start"] >= end and a["start"] - end <= 25 and a["kind"] in TARGET_KINDS + ("ADJ",)]
+        # "der Angriff Russlands", "der Besuch des (neuen) ukrainischen Präsidenten"
+        genitive = following[:1] if following and _GENITIVE_GAP.fullmatch(text[end:following[0]["start"]]) else []
         if not source and not _AFTER_PREPOSITION.search(text[max(left, start - 40):start]) \
                 and _SUPPORT_VERB.search(text[left:self._clause_end(end)]):
             # "X führte Gespräche", "X kündigte Sanktionen an": the subject acts; not
             # "X wollte das Abkommen erhalten", "X sei besorgt über die Aufrüstung"
             source = self._subject([a for a in actors if a["end"] <= start], left)
-        if not source and genitive and genitive[0]["kind"] in SOURCE_KINDS + ("ADJ",):
-            return genitive, []         # "der Angriff Russlands", "die Lieferung deutscher Panzer"
         if not source and (_POSSESSIVE_BEFORE.search(text[max(left, start - 40):start])
                            or (trigger.type == "CONSULT" and _MEETING_BEFORE.search(text[max(left, start - 40):start]))):
             # "Biden bekräftigte seine Unterstützung", "Nach seinem Besuch in Washington reiste Xi",
             # "Merkel hat beim Empfang des Präsidenten": the sentence's subject acts
             source = self._sentence_subject(start, sentence)
+        if not source and genitive and genitive[0]["kind"] in SOURCE_KINDS + ("ADJ",):
+            return genitive, []         # "der Angriff Russlands", "die Lieferung deutscher Panzer"
         return source, genitive
 
     def _sentence_subject(self, position: int, sentence: Sentence) -> list[dict]:

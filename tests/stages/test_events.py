@@ -209,6 +209,8 @@ CASES = [
     ("Biden bekräftigte in Warschau seine Unterstützung für Polen.", {("SUPPORT", "USA", "POL", "asserted")}),
     ("Nach seinem Besuch in Tokio reiste Macron weiter nach Seoul.", {("CONSULT", "FRA", "JPN", "asserted")}),
     ("Scholz sprach beim Empfang des polnischen Präsidenten über die Grenze.", {("CONSULT", "DEU", "POL", "asserted")}),
+    ("Bereits im Juni zitterte Merkel beim Empfang des neuen ukrainischen Präsidenten.",
+     {("CONSULT", "DEU", "UKR", "asserted")}),
     ("Die Drohungen, die Nordkorea gegen Japan ausgestoßen hat, werden ernst genommen.",
      {("THREATEN", "PRK", "JPN", "asserted")}),
     # --- roles coded by their adjective or place; objects after a time; unnamed people
