@@ -75,8 +75,17 @@ def common_noun(word: str, tagger: bool = True) -> bool:
     if lower in common:
         return True
     if not tagger:
-        return any(lower[cut:] in common for cut in range(1, len(lower) - 3))
+        return any(form[cut:] in common for form in (lower, _noun_stem(lower)) for cut in range(1, len(form) - 3))
     return _word_class(word) != "NE"
+
+
+def _noun_stem(lower: str) -> str:
+    """A noun without a feminine or plural ending ("präsidentin" -> "präsident"): the
+    lexicon holds stems."""
+    for ending in ("innen", "in", "en", "n", "e", "s"):
+        if lower.endswith(ending) and len(lower) - len(ending) >= 5:
+            return lower[:-len(ending)]
+    return lower
 
 
 @functools.lru_cache(maxsize=200_000)
