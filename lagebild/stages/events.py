@@ -78,6 +78,7 @@ _NAMED = ("PER", "ORG", "GPE", "LOC")
 _RELATIVE = re.compile(r"\s*(?:(?:mit|von|zu|in|bei|für|gegen|auf|über|nach|aus)\s+)?"
                        r"(?:der|die|das|dem|den|denen|deren|dessen|welche[rsnm]?|wie)\s")
 _AUXILIARY_FIRST = re.compile(_AUXILIARY + r"\b")
+_PARTICIPANTS_AFTER = re.compile(r"\s+(?:von|zwischen)\s")
 _GENITIVE_GAP = re.compile(r"\s*(?:(?:des|der|von|vom)\s+(?:[a-zäöüß]+e[nmrs]?\s+)?)?")
 _RELATIVE_OBJECT = re.compile(r"\s*,\s*(?:die|den|das)\s+")
 _CONTINUATION = re.compile(r"(?:und|sowie|oder|aber|sondern|dann|zudem)\b")
@@ -235,6 +236,11 @@ class _EventCoder:
             sources, genitive = self._noun_source(trigger, start, end, left, sentence, actors)
             rule = "noun"
             targets = self._targets(trigger, start, end, end, right, actors, sources) or genitive
+            if not sources and trigger.type in SYMMETRIC and _PARTICIPANTS_AFTER.match(text, end):
+                # "das Treffen von Erdoğan und Putin": the participants follow the noun
+                named = after_preposition(text, actors, ("von",), end, right)
+                if len(named) > 1:
+                    sources, targets = named[:1], named[1:]
             if not sources and len(targets) > 1 and "zwischen" in trigger.targets:
                 sources, targets = targets[:1], targets[1:]     # "das Treffen zwischen Scholz und Macron"
             relative = _RELATIVE_OBJECT.match(text, end)
@@ -385,7 +391,7 @@ class _EventCoder:
             # "X führte Gespräche", "X kündigte Sanktionen an": the subject acts; not
             # "X wollte das Abkommen erhalten", "X sei besorgt über die Aufrüstung"
             source = self._subject([a for a in actors if a["end"] <= start], left)
-        if not source and (_POSSESSIVE_BEFORE.search(text[max(left, start - 40):start])
+        if not source and not _PARTICIPANTS_AFTER.match(text, end) and (_POSSESSIVE_BEFORE.search(text[max(left, start - 40):start])
                            or (trigger.type == "CONSULT" and _MEETING_BEFORE.search(text[max(left, start - 40):start]))):
             # "Biden bekräftigte seine Unterstützung", "Nach seinem Besuch in Washington reiste Xi",
             # "Merkel hat beim Empfang des Präsidenten": the sentence's subject acts
