@@ -236,7 +236,7 @@ class _EventCoder:
             sources, genitive = self._noun_source(trigger, start, end, left, sentence, actors)
             rule = "noun"
             targets = self._targets(trigger, start, end, end, right, actors, sources) or genitive
-            if not sources and trigger.type in SYMMETRIC and _PARTICIPANTS_AFTER.match(text, end):
+            if not targets and trigger.type in SYMMETRIC and _PARTICIPANTS_AFTER.match(text, end):
                 # "das Treffen von Erdoğan und Putin": the participants follow the noun
                 named = after_preposition(text, actors, ("von",), end, right)
                 if len(named) > 1:
