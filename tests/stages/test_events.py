@@ -211,7 +211,7 @@ CASES = [
     ("Scholz sprach beim Empfang des polnischen Präsidenten über die Grenze.", {("CONSULT", "DEU", "POL", "asserted")}),
     ("Bereits im Juni zitterte Merkel beim Empfang des neuen ukrainischen Präsidenten.",
      {("CONSULT", "DEU", "UKR", "asserted")}),
-    ("Das Treffen von Erdoğan und Putin in Sotschi brachte keinen Durchbruch.", {("CONSULT", "TUR", "RUS", "asserted")}),
+    ("Das Treffen von Erdoğan und Putin in Sotschi dauerte drei Stunden.", {("CONSULT", "TUR", "RUS", "asserted")}),
     ("Die Drohungen, die Nordkorea gegen Japan ausgestoßen hat, werden ernst genommen.",
      {("THREATEN", "PRK", "JPN", "asserted")}),
     # --- roles coded by their adjective or place; objects after a time; unnamed people
