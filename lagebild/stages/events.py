@@ -120,7 +120,6 @@ def tag_events(doc: Document) -> Document:
     return doc
 
 
-
 class _EventCoder:
     def __init__(self, doc: Document):
         self.doc = doc
@@ -536,11 +535,8 @@ class _EventCoder:
     def _recent_day(self, position: int, floor: int) -> str | None:
         """The last day named in the sentence before position, if it lies in the three
         days before publication (the day the story goes on telling of), else None."""
-        if not self.doc.published:
-            return None
-        try:
-            published = dt.date.fromisoformat(self.doc.published[:10])
-        except ValueError:
+        published = _day(self.doc.published)
+        if published is None:
             return None
         for time in reversed(self.doc.times):
             if time["start"] < floor:
@@ -548,11 +544,9 @@ class _EventCoder:
             if time["start"] >= position or time["type"] not in ("DATE", "TIME") \
                     or granularity(time["value"]) != "day":
                 continue
-            try:
-                day = dt.date.fromisoformat(time["value"][:10])
-            except ValueError:
-                continue
-            return time["value"][:10] if 0 <= (published - day).days <= 3 else None
+            day = _day(time["value"])
+            if day is not None:
+                return day.isoformat() if 0 <= (published - day).days <= 3 else None
         return None
 
     @staticmethod
