@@ -40,6 +40,7 @@ _CASUALTY = frozenset({"töten", "verletzen", "umbringen"})
 _PERSONAL = frozenset("SANCTION RETREAT ACCUSE".split())
 _NEGATION = re.compile(r"\b(?:nicht|kein|keine|keinen|keinem|keiner|nie|niemals)\b")
 _INFINITIVE_CLAUSE = re.compile(r",\s+[^,;:.]{0,80}?\bzu\s+[a-zäöüß]+\b|,\s+[^,;:.]{0,80}?\b[a-zäöüß]+zu[a-zäöüß]+en\b")
+_KEIN = re.compile(r"\bkein(?:e|en|em|er|es)?\b")
 _REFUSAL = re.compile(r"\b(?:weigert\w*|geweigert|verweigert\w*|lehnte?n? es ab|abgelehnt)\b")
 _CONDITION = re.compile(r"\b(?:falls|wenn|sofern|sollte|sollten|würde|würden)\b", re.IGNORECASE)
 _PLAN = re.compile(r"\b(?:plant|planen|geplant|will|wollen|soll|sollen|beabsichtigt|vorgesehen)\b")
@@ -209,7 +210,11 @@ class _EventCoder:
         if not targets and trigger.type not in UNDIRECTED:
             return
         date, level, date_from = self._date(start, left, right, sentence)
-        status = self._status(text[left:right], text[sentence.start:left], text[start - 3:start] == "zu ")
+        clause = text[left:right]
+        if trigger.kind == "noun":
+            # "Das Treffen brachte keinen Durchbruch": "kein" after the noun belongs to another noun
+            clause = text[left:end] + _KEIN.sub(" ", text[end:right])
+        status = self._status(clause, text[sentence.start:left], text[start - 3:start] == "zu ")
         if _ANY_FURTHER.search(text[max(left, start - 40):start]):
             status = "hypothetical"     # "jede weitere russische Aggression": none has happened
         elif _ALLEGED.match(text, end):

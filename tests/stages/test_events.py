@@ -212,6 +212,9 @@ CASES = [
     ("Bereits im Juni zitterte Merkel beim Empfang des neuen ukrainischen Präsidenten.",
      {("CONSULT", "DEU", "UKR", "asserted")}),
     ("Das Treffen von Erdoğan und Putin in Sotschi dauerte drei Stunden.", {("CONSULT", "TUR", "RUS", "asserted")}),
+    # "kein" after a noun trigger negates another noun, "nicht" the event
+    ("Das Treffen von Erdoğan und Putin brachte keinen Durchbruch.", {("CONSULT", "TUR", "RUS", "asserted")}),
+    ("Ein Treffen zwischen Scholz und Macron fand nicht statt.", {("CONSULT", "DEU", "FRA", "negated")}),
     ("Die Drohungen, die Nordkorea gegen Japan ausgestoßen hat, werden ernst genommen.",
      {("THREATEN", "PRK", "JPN", "asserted")}),
     # --- roles coded by their adjective or place; objects after a time; unnamed people
