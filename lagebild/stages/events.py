@@ -558,8 +558,9 @@ class _EventCoder:
     def _status(clause: str, before: str, infinitive: bool) -> str:
         """negated, hypothetical, planned or asserted, from the trigger's clause (and, for
         "…, sich am 10. Januar zu treffen", the clause that governs the infinitive)."""
-        if _NEGATION.search(clause) or (infinitive and _REFUSAL.search(before[-80:])):
-            return "negated"    # "nicht", "keine"; "weigerte sich, mit X zu verhandeln"
+        if _NEGATION.search(clause) or (infinitive and (_REFUSAL.search(before[-80:]) or _NEGATION.search(before[-80:]))):
+            # "nicht", "keine"; "weigerte sich, mit X zu verhandeln", "es gab nie die Absicht, … zu entsenden"
+            return "negated"
         if _CONDITION.search(clause):
             return "hypothetical"
         future = clause_tense(clause) == "future" and not _PASSIVE_PRESENT.search(clause)

@@ -234,6 +234,8 @@ CASES = [
     # --- a refusal targets the party of the refused act, which did not happen
     ("Spanien weigerte sich, mit Marokko zu verhandeln.", {("REJECT", "ESP", "MAR", "asserted"),
                                                           ("CONSULT", "ESP", "MAR", "negated")}),
+    ("Es gab nie die Absicht der Afrikanischen Union, Truppen nach Burundi zu entsenden.",
+     {("MOBILIZE", "AU", "BDI", "negated")}),
     # --- closed compounds end with their trigger
     ("Der Raketenbeschuss Russlands auf Charkiw dauerte die ganze Nacht.", {("ASSAULT", "RUS", "UKR", "asserted")}),
     # --- a short bracket does not end the clause; a possessive inside a report is the speaker's
