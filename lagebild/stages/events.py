@@ -57,9 +57,9 @@ _OBJECT_NOUN = re.compile(
     r"(?:(?:erneut|auch|zudem|bereits|nun|jetzt|wiederholt|offiziell|formell|mehrfach)\s+)*"
     r"(?:(?:den|die|das|dem|einen|eine|einem|drei|zwei|mehrere|zahlreiche|weitere|[a-zäöüß]+e[nmrs]?)\s+){1,3}"
     r"[A-ZÄÖÜ][a-zäöüß]+")
-# "hat den Mann … verurteilt": an object in the dative or accusative before a verb at the clause's end
-_OBJECT_PHRASE = re.compile(r"\b(?:den|dem|einen|einem|zwei|drei|mehrere|zahlreiche)\s+(?:[a-zäöüß]+e[nmrs]?\s+)?"
-                            r"[A-ZÄÖÜ][a-zäöüß]+")
+# "hat den Mann … verurteilt", "hat Hacking-Vorwürfe zurückgewiesen": an object before a verb at the clause's end
+_OBJECT_PHRASE = re.compile(r"\b(?:(?:den|dem|einen|einem|zwei|drei|mehrere|zahlreiche)\s+(?:[a-zäöüß]+e[nmrs]?\s+)?"
+                            r"|(?:hat|hatte|haben|hatten)\s+)[A-ZÄÖÜ][\w-]+")
 _AGENT_BEFORE = re.compile(r"\b(?:von|vom)\s+(?:[\w-]+\s+){1,5}$")
 _NOUN_PHRASE_AFTER = re.compile(r"\s+(?:[a-zäöüß]+e[nmrs]?\s+)?[A-ZÄÖÜ]")
 # a perfect infinitive after the trigger: the act is what someone claims or denies

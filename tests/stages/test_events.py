@@ -236,6 +236,9 @@ CASES = [
                                                           ("CONSULT", "ESP", "MAR", "negated")}),
     ("Es gab nie die Absicht der Afrikanischen Union, Truppen nach Burundi zu entsenden.",
      {("MOBILIZE", "AU", "BDI", "negated")}),
+    # an object without an article after the auxiliary: the accusers are the article's country
+    ("Washington – US-Präsident Barack Obama hat Russland Cyberangriffe auf die Wahl vorgeworfen. Russland hat "
+     "Hacking-Vorwürfe wiederholt zurückgewiesen.", {("REJECT", "RUS", "USA", "asserted")}),
     # --- closed compounds end with their trigger
     ("Der Raketenbeschuss Russlands auf Charkiw dauerte die ganze Nacht.", {("ASSAULT", "RUS", "UKR", "asserted")}),
     # --- a short bracket does not end the clause; a possessive inside a report is the speaker's
