@@ -273,6 +273,10 @@ class _EventCoder:
             marked = [a for a in actors if a["kind"] in ("PART", "ADJ") and a["code"]]
             if speaker and _FIRST_PERSON_TARGET.search(text[left:right]):
                 return marked[:1] or self._acting_state(sentence), [speaker], "passive without agent+speaker as target"
+            if subjects and (trigger.type == "MOBILIZE" or (trigger.type == "RETREAT" and subjects[0].get("sector") == "MIL")):
+                # "Zudem wurden der US-Flugzeugträger und Bomber in die Region entsandt", "Truppen wurden
+                # abgezogen": the forces are their state's, moved, not acted on (a released prisoner is)
+                return group(text, actors, subjects[0])[:1], [], "passive without agent+forces as source"
             subjects = [a for a in subjects if a["kind"] not in ("PART",)]
             if subjects:
                 return self._acting_state(sentence), group(text, actors, subjects[0]), "passive without agent"

@@ -239,6 +239,10 @@ CASES = [
     # an object without an article after the auxiliary: the accusers are the article's country
     ("Washington – US-Präsident Barack Obama hat Russland Cyberangriffe auf die Wahl vorgeworfen. Russland hat "
      "Hacking-Vorwürfe wiederholt zurückgewiesen.", {("REJECT", "RUS", "USA", "asserted")}),
+    # forces moved in the passive are their state's; a released prisoner is acted on
+    ("Zudem wurden ein US-Flugzeugträger und Bomber in den Nahen Osten entsandt.", {("MOBILIZE", "USA", None, "asserted")}),
+    ("Russische Truppen wurden aus der Region abgezogen.", {("RETREAT", "RUS", None, "asserted")}),
+    ("In Vietnam wurde der Dissident aus dem Gefängnis entlassen.", {("RETREAT", "VNM", "VNM", "asserted")}),
     # --- closed compounds end with their trigger
     ("Der Raketenbeschuss Russlands auf Charkiw dauerte die ganze Nacht.", {("ASSAULT", "RUS", "UKR", "asserted")}),
     # --- a short bracket does not end the clause; a possessive inside a report is the speaker's
