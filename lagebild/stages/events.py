@@ -68,6 +68,8 @@ _ALLEGED = re.compile(r"(?:\s+und\s+[\w-]+)?\s+zu\s+haben\b")
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:[Ss]ein|[Ii]hr)(?:e|en|em|er|es)?\s+(?:[a-zäöüß]+\s+)?$")
 _MEETING_BEFORE = re.compile(r"\b(?:[Bb]ei|[Bb]eim|[Nn]ach|[Vv]or|[Ww]ährend|[Zz]u|[Zz]um)\s+"
                              r"(?:(?:de[mnrs]|eine[mnrs]?|sein\w*|ihr\w*)\s+)?(?:[a-zäöüß]+\s+)?$")
+# "war verhaftet": sein with a participle is a passive for acts done to people ("war gereist" is not)
+_STATE_PASSIVE = re.compile(r"\b(?:war|waren|ist|sind)\b")
 _PASSIVE = re.compile(r"\b(?:wurde|wurden|worden|wird|werden)\b")
 _FIRST_PERSON_SOURCE = re.compile(r"\b(?:[Ww]ir|[Ii]ch)\b")
 _FIRST_PERSON_TARGET = re.compile(r"\b(?:[Mm]ir|[Uu]ns|[Mm]ich|[Uu]nsere[nmrs]?|[Mm]eine[nmrs]?)\b")
@@ -258,7 +260,9 @@ class _EventCoder:
                     rule = "noun+relative clause"
             return sources, targets, rule
         elif (trigger.kind == "verb" or (trigger.kind == "phrase" and trigger.type in _PERSONAL)) \
-                and text[start:end] in self.lexicon.participles and _PASSIVE.search(text[left:right]):
+                and text[start:end] in self.lexicon.participles and (
+                    _PASSIVE.search(text[left:right])
+                    or (trigger.type in _PERSONAL | {"COERCE"} and _STATE_PASSIVE.search(text[left:right]))):
             # "wurde zu vier Jahren Haft verurteilt"; not "wurde die Unterstützung der USA zugesichert",
             # where the phrase's noun names the source
             agent = after_preposition(text, actors, ("von", "vom", "durch"), left, right)

@@ -243,6 +243,7 @@ CASES = [
     ("Zudem wurden ein US-Flugzeugträger und Bomber in den Nahen Osten entsandt.", {("MOBILIZE", "USA", None, "asserted")}),
     ("Russische Truppen wurden aus der Region abgezogen.", {("RETREAT", "RUS", None, "asserted")}),
     ("In Vietnam wurde der Dissident aus dem Gefängnis entlassen.", {("RETREAT", "VNM", "VNM", "asserted")}),
+    ("Der Physiker war in Teheran verhaftet.", {("COERCE", "IRN", "IRN", "asserted")}),
     # --- closed compounds end with their trigger
     ("Der Raketenbeschuss Russlands auf Charkiw dauerte die ganze Nacht.", {("ASSAULT", "RUS", "UKR", "asserted")}),
     # --- a short bracket does not end the clause; a possessive inside a report is the speaker's
