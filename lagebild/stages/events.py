@@ -3,8 +3,9 @@
 Triggers come from the lexicon `lang/de/event_triggers.tsv` (verbs with their
 separable particles, nouns, noun + verb phrases); the source and target from word
 order and case cues around them (lagebild/events/roles.py); the date from the time
-expression of the trigger's clause, else of its sentence, else a day of the three
-before publication named in the sentence before ("context"), else the publication date;
+expression of the trigger's clause, else of its sentence, else a recent day or weekend
+named in the two sentences before ("context"), else the first day the article names in
+the week before publication ("story"), else the publication date;
 the status from the clause (negated: "nicht", "kein"; hypothetical: "falls", "wenn";
 planned: future tense, "planen", "wollen", "sollen"); the location from a place after
 "in" or the dateline. Inside a quote, "wir"/"ich" is the speaker and "mir"/"uns" the
@@ -41,6 +42,7 @@ _PERSONAL = frozenset("SANCTION RETREAT ACCUSE".split())
 _NEGATION = re.compile(r"\b(?:nicht|kein|keine|keinen|keinem|keiner|nie|niemals)\b")
 _INFINITIVE_CLAUSE = re.compile(r",\s+[^,;:.]{0,80}?\bzu\s+[a-zäöüß]+\b|,\s+[^,;:.]{0,80}?\b[a-zäöüß]+zu[a-zäöüß]+en\b")
 _KEIN = re.compile(r"\bkein(?:e|en|em|er|es)?\b")
+_WEEK = re.compile(r"^(\d{4})-W(\d\d)(?:-WE)?$")
 _REFUSAL = re.compile(r"\b(?:weigert\w*|geweigert|verweigert\w*|lehnte?n? es ab|abgelehnt)\b")
 _CONDITION = re.compile(r"\b(?:falls|wenn|sofern|sollte|sollten|würde|würden)\b", re.IGNORECASE)
 _PLAN = re.compile(r"\b(?:plant|planen|geplant|will|wollen|soll|sollen|beabsichtigt|vorgesehen)\b")
@@ -524,7 +526,7 @@ class _EventCoder:
         recent = self._recent_day(sentence.start, self._previous_start(sentence))
         if recent:
             # "Am Montag traf X Y. Er forderte …": the day the story is about goes on
-            return recent, "day", "context"
+            return recent, granularity(recent), "context"
         if self.story_day:
             return self.story_day, "day", "story"
         return (self.doc.published, "day", "published") if self.doc.published else (None, None, None)
@@ -542,22 +544,27 @@ class _EventCoder:
         return None
 
     def _previous_start(self, sentence: Sentence) -> int:
+        """Where the two sentences before this one begin."""
         earlier = [s.start for s in self.doc.sentences if s.start < sentence.start]
-        return earlier[-1] if earlier else sentence.start
+        return earlier[-2] if len(earlier) > 1 else earlier[-1] if earlier else sentence.start
 
     def _recent_day(self, position: int, floor: int) -> str | None:
-        """The last day named in the sentence before position, if it lies in the three
-        days before publication (the day the story goes on telling of), else None."""
+        """The last date named between floor and position, if it is a day of the three
+        before publication or a week or weekend of the two before (the time the story
+        goes on telling of), else None."""
         published = _day(self.doc.published)
         if published is None:
             return None
         for time in reversed(self.doc.times):
             if time["start"] < floor:
                 return None
-            if time["start"] >= position or time["type"] not in ("DATE", "TIME") \
-                    or granularity(time["value"]) != "day":
+            if time["start"] >= position or time["type"] not in ("DATE", "TIME"):
                 continue
-            day = _day(time["value"])
+            week = _WEEK.match(time["value"])
+            if week:        # "am Wochenende", "vergangene Woche": the week or weekend before publication
+                monday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+                return time["value"] if 0 <= (published - monday).days <= 13 else None
+            day = _day(time["value"]) if granularity(time["value"]) == "day" else None
             if day is not None:
                 return day.isoformat() if 0 <= (published - day).days <= 3 else None
         return None
@@ -578,7 +585,7 @@ class _EventCoder:
 
     def _location(self, sentence: Sentence) -> dict | None:
         for actor in self.index.within(sentence.start, sentence.end):
-            if actor["kind"] in ("LOC", "GPE") and re.search(r"\b(?:in|im|nach)\s+(?:der\s+|dem\s+)?$",
+            if actor["kind"] in ("LOC", "GPE") and re.search(r"\b(?:[Ii]n|[Ii]m|[Nn]ach)\s+(?:der\s+|dem\s+)?$",
                                                             self.text[max(sentence.start, actor["start"] - 12):actor["start"]]):
                 return {"name": actor["text"], "code": actor["code"]}
         return {"name": self.doc.dateline, "code": None} if self.doc.dateline else None

@@ -363,6 +363,14 @@ def test_event_particle_verb_is_not_also_its_plain_verb():
     assert not any(event[0] == "RETREAT" for event in found)
 
 
+def test_event_date_goes_on_from_a_weekend_two_sentences_before():
+    doc = analyze("Die Polizei durchsuchte am Wochenende zahlreiche Gebäude in Brüssel. Mehrere Menschen wurden "
+                  "verhört. In Italien wurde ein Algerier festgenommen.", published="2016-03-28")
+    (event,) = [e for e in doc.events if e["source"]["code"] == "ITA"]
+    assert (event["type"], event["target"]["code"], event["date"], event["date_from"]) == (
+        "COERCE", "DZA", "2016-W12-WE", "context")
+
+
 def test_event_date_of_an_older_sentence_does_not_carry_over():
     doc = analyze("Scholz traf im Januar 2020 Macron in Paris. Er forderte die Türkei zu mehr Hilfe auf.",
                   published=PUBLISHED)
