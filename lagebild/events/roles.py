@@ -66,8 +66,9 @@ def group(text: str, actors: list[dict], first: dict) -> list[dict]:
                 continue
             members.append(actor)
         elif (actor["start"] == members[-1]["end"] + 1 and actor["kind"] in ("PER", "ORG", "GPE")
-              and members[-1]["kind"] in ("ROLE", "NOM", "PART")):
-            # "Außenminister Sergej Lawrow", "die Agentur Reuters", "die Behörden Irans": the name stands
+              and (members[-1]["kind"] in ("ROLE", "NOM", "PART") or members[-1]["kind"] == actor["kind"] == "ORG")):
+            # "Außenminister Sergej Lawrow", "die Agentur Reuters", "die Behörden Irans",
+            # "die Linkspartei Podemos": the name stands
             members[-1] = actor
         else:
             break

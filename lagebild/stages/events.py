@@ -176,7 +176,10 @@ class _EventCoder:
         if trigger.particle is None:
             return True
         _, right = clause_bounds(self.text, end, end, sentence.start, sentence.end)
-        return re.search(rf"\b{trigger.particle}\b", self.text[end:right]) is not None
+        if re.search(rf"\b{trigger.particle}\b", self.text[end:right]) is not None:
+            return True
+        # "ging gegen Anhänger in Justiz, Polizei und Medien vor": the particle closes the sentence
+        return re.search(rf"\s{trigger.particle}\s*[.!?]?\s*$", self.text[end:sentence.end]) is not None
 
     # --- roles -------------------------------------------------------------------------------
 

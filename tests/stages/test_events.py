@@ -244,6 +244,11 @@ CASES = [
     ("Russische Truppen wurden aus der Region abgezogen.", {("RETREAT", "RUS", None, "asserted")}),
     ("In Vietnam wurde der Dissident aus dem Gefängnis entlassen.", {("RETREAT", "VNM", "VNM", "asserted")}),
     ("Der Physiker war in Teheran verhaftet.", {("COERCE", "IRN", "IRN", "asserted")}),
+    # a particle that closes a long sentence; a generic party noun before the party's name
+    ("Die Regierung in Ankara ging wiederholt gegen Tausende Anhänger des Predigers in Justiz, Polizei und den "
+     "Medien vor.", {("COERCE", "TUR", "TUR", "asserted")}),
+    ("In Spanien hat die Linkspartei Podemos am Montag Verhandlungen mit der PSOE aufgenommen.",
+     {("CONSULT", "ESP", "ESP", "asserted")}),
     # --- closed compounds end with their trigger
     ("Der Raketenbeschuss Russlands auf Charkiw dauerte die ganze Nacht.", {("ASSAULT", "RUS", "UKR", "asserted")}),
     # --- a short bracket does not end the clause; a possessive inside a report is the speaker's
