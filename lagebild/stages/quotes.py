@@ -320,20 +320,20 @@ class _QuoteFinder:
         return None
 
     def _colon_speaker(self, sentence: Sentence, colon: int, number: int) -> Attribution | None:
-        """Who speaks after a colon: "Biden sagte:", "warnte Dündar:", "O-Ton Kraig Moss, Sänger:"."""
+        """Who speaks after a colon: "Biden sagte:", "warnte Dündar:", "O-Ton Kraig Moss, Sänger:".
+        A clause in Konjunktiv before the cue or the colon is added as that speaker's
+        indirect quote."""
         for cue_start, cue_end, word in self._cues_in(sentence.start, colon):
             attribution = self._speaker_of_cue(cue_start, cue_end, word, Sentence(sentence.start, colon), number)
             if attribution is not None:
-                words = _WORD.findall(self.text, sentence.start, cue_start)
                 comma = sentence.start + len(self.text[sentence.start:cue_start].rstrip()) - 1
-                if self.text[comma] == "," and len(words) >= MIN_QUOTE_WORDS and any(
-                        is_subjunctive(w, reported=True) for w in words if w[:1].islower()):
+                if self.text[comma] == "," and len(_WORD.findall(self.text, sentence.start, comma)) >= MIN_QUOTE_WORDS \
+                        and self._reported(sentence.start, comma):
                     # "Von Russland aus hätten die Hacker nicht angegriffen, witzelte er: „…“"
                     start = self._clause_start(sentence.start, comma)
                     self._add(start, comma, " ".join(self.text[start:comma].split()), "indirect", attribution, number)
                 return attribution
-        if self._recent(number, 2) and any(is_subjunctive(w, reported=True) for w in _WORD.findall(self.text[sentence.start:colon])
-                                           if w[:1].islower()):
+        if self._recent(number, 2) and self._reported(sentence.start, colon):
             # "Die USA hätten mehr Raketen, aber: „Wir sind stärker“": the reported speaker goes on,
             # in the clause before the colon too
             attribution = Attribution(self.last_speaker[1], None, None, ":", colon + 1, sentence.start)
@@ -348,6 +348,10 @@ class _QuoteFinder:
             if person is not None and person["start"] >= sentence.start:
                 speaker = as_speaker(self.index, person)
         return Attribution(speaker, None, None, ":", colon + 1, sentence.start) if speaker else None
+
+    def _reported(self, start: int, end: int) -> bool:
+        """Whether text[start:end] has a verb in the mood of reported speech."""
+        return any(is_subjunctive(w, reported=True) for w in _WORD.findall(self.text, start, end) if w[:1].islower())
 
     def _colon_clause(self, number: int, sentence: Sentence) -> bool:
         """"Dündar warnte: Man muss sich …" (no quotation marks)."""
