@@ -52,6 +52,12 @@ def known_name(word: str) -> bool:
     return lower in proper and lower not in common
 
 
+def plain_common_noun(word: str) -> bool:
+    """A word HanTa's lexicon never saw as a name, with a common noun's shape ("Haus",
+    "Entwicklungen")."""
+    return word.lower() not in _lexicon_sets()[0] and noun_shaped(word)
+
+
 def known_common_nouns() -> frozenset[str]:
     """The stems HanTa's training corpus knew as common nouns, lower case."""
     return _lexicon_sets()[1]
@@ -65,9 +71,9 @@ def known_common_noun(word: str) -> bool:
 def common_noun(word: str, tagger: bool = True) -> bool:
     """A common noun, not a name ("Essen", "Lage", "Norden"): HanTa's lexicon of stems
     decides where it knows the word only one way; otherwise its tagger is asked, once
-    per word form. With `tagger=False` a word the lexicon lacks is a noun when it is a
-    compound ending in a known noun ("Sondergesandter", "Waffenruhe"), else a name
-    ("Petkovic") — as the tagger mostly decides, without its 2 ms a word."""
+    per word form. With `tagger=False` a word the lexicon lacks is a noun when it has a
+    noun's shape (`noun_shaped`), else a name ("Petkovic") — as the tagger mostly
+    decides, without its 2 ms a word."""
     proper, common = _lexicon_sets()
     lower = word.lower()
     if lower in proper:
@@ -75,17 +81,124 @@ def common_noun(word: str, tagger: bool = True) -> bool:
     if lower in common:
         return True
     if not tagger:
-        return any(form[cut:] in common for form in (lower, _noun_stem(lower)) for cut in range(1, len(form) - 3))
+        return noun_shaped(word)
     return _word_class(word) != "NE"
 
 
-def _noun_stem(lower: str) -> str:
-    """A noun without a feminine or plural ending ("präsidentin" -> "präsident"): the
-    lexicon holds stems."""
-    for ending in ("innen", "in", "en", "n", "e", "s"):
-        if lower.endswith(ending) and len(lower) - len(ending) >= 5:
-            return lower[:-len(ending)]
-    return lower
+_NOUN_ENDINGS = ("innen", "nen", "ern", "en", "er", "es", "in", "n", "e", "s")
+# endings only common nouns have ("Entwicklungen", "Freiheit", "Gesellschaft")
+_NOUN_SUFFIX = re.compile(r"(?:ung|heit|keit|schaft|tion|ität|ismus|nis|niss|tum|ling|chen|lein|ment)(?:en|e|s|se|n)?$")
+_UMLAUTS = str.maketrans("äöü", "aou")
+
+
+@functools.lru_cache(maxsize=100_000)
+def noun_shaped(word: str) -> bool:
+    """A word HanTa's lexicon knows as a common noun, directly or as the stem of a
+    plural or case form ("Entwicklungen", "Plätze"), or a compound of known words
+    ending in one ("Autofirmen", "Kommissionspräsidentin"), or a word with a noun's
+    suffix ("Bewusstwerdung"). Surnames mostly are none of these ("Hohmann")."""
+    lower = word.lower().replace("-", "")
+    if len(lower) > 6 and _NOUN_SUFFIX.search(lower):
+        return True
+    return _noun_stem_known(lower, compound=True)
+
+
+@functools.lru_cache(maxsize=100_000)
+def lexicon_noun(word: str) -> bool:
+    """A noun HanTa's lexicon holds in some form ("Leitung", "Schwester"), and never
+    as a name."""
+    lower = word.lower()
+    return lower not in _lexicon_sets()[0] and _noun_stem_known(lower, compound=False)
+
+
+def _noun_stem_known(lower: str, compound: bool) -> bool:
+    common = _lexicon_sets()[1]
+    for form in _noun_forms(lower):
+        if form in common:
+            return True
+        if compound:
+            for cut in range(3, len(form) - 2):
+                head = form[cut:]
+                if head in common and (len(head) > 3 and not _SURNAME_HEAD.match(head) or _compound_modifier(form[:cut])):
+                    return True
+    return False
+
+
+# nouns that end many surnames ("Hohmann", "Rosenberg"): a compound ending in one, or
+# in a noun of three letters ("Röttgen"), needs a known first part
+_SURNAME_HEAD = re.compile(r"^(?:mann|berg|berger|stein|feld|bach|hof|hofer|dorf|burg|heim|haus|hausen|meier|mayer|"
+                           r"müller|schmidt|bauer|huber|wald|baum|brand|kamp)$")
+
+
+def _noun_forms(lower: str) -> list[str]:
+    """A noun form with the plural and case endings a stem may have taken, in old
+    spelling too: HanTa's lexicon has "schluß"."""
+    forms = [lower] + [lower[:-len(e)] for e in _NOUN_ENDINGS if lower.endswith(e) and len(lower) - len(e) >= 3]
+    variants = [form.translate(_UMLAUTS) for form in forms] + [form.replace("ss", "ß") for form in forms if "ss" in form]
+    return forms + [form for form in variants if form not in forms]
+
+
+def _compound_modifier(lower: str) -> bool:
+    """The first part of a compound: a known word, with or without a linking "s", "n",
+    "en", "es" ("Kommissions-", "Waffen-"), or a noun's shape."""
+    nouns, adjectives, verbs = _lexicon_sets()[1], _stem_set("ADJ"), _stem_set("VV")
+    for link in ("", "s", "n", "en", "es", "e"):
+        if lower.endswith(link):
+            part = lower[:len(lower) - len(link)]
+            if part in nouns or part in adjectives or part in verbs or _NOUN_SUFFIX.search(part):
+                return True
+    return False
+
+
+@functools.cache
+def _stem_set(tag: str) -> frozenset[str]:
+    """HanTa's stems of one part of speech ("ADJ", "VV", "ADJ_INVAR"), lower case."""
+    tagger = _tagger()
+    tags = {name: number for number, name in tagger.int2tag.items()}
+    return frozenset(tagger.LP_m_t.get(tags[tag], ()))
+
+
+@functools.lru_cache(maxsize=100_000)
+def adjective_shaped(word: str) -> bool:
+    """An adjective by its form: a stem HanTa knows as an adjective with an ending
+    ("Evangelischen", "Besonderes", "Roten"), or an invariable one ("Marburger")."""
+    lower = word.lower()
+    if lower in _stem_set("ADJ_INVAR"):
+        return True
+    adjectives = _stem_set("ADJ")
+    for ending in ("", "e", "en", "er", "es", "em", "n"):
+        stem = lower[:len(lower) - len(ending)]
+        if lower.endswith(ending) and len(stem) >= 3 and (
+                stem in adjectives or any(stem[cut:] in adjectives for cut in range(3, len(stem) - 4))):
+            return True   # "Mitteldeutschen" ends in "deutsch"
+    return False
+
+
+_VOWEL = re.compile(r"[aeiouyäöü]")
+
+
+@functools.lru_cache(maxsize=100_000)
+def unknown_word(word: str) -> bool:
+    """A word HanTa's lexicon does not hold, shaped like no noun, adjective or
+    nominalised verb: a name most likely ("Knezevic", "Haribo"; not "Entwicklungen",
+    "Kriminellen", "Brüllen")."""
+    lower = word.lower()
+    proper, common = _lexicon_sets()
+    if word.endswith("-") or lower in proper or lower in common or not lower.replace("-", "").isalpha() or not _VOWEL.search(lower):
+        return False   # no vowel: an abbreviation ("Lkw", "Mrd")
+    return not (noun_shaped(word) or adjective_shaped(word) or _verb_noun(lower) or _PARTICIPLE_NOUN.search(lower)
+                or lower in _stem_set("FM"))
+
+
+# the endings of adjectives and participles used as nouns ("Angestellten", "Verletzte",
+# "Familienangehörigen"): surnames seldom end so
+_PARTICIPLE_NOUN = re.compile(r"(?:te|ten|tem|ene|enen|ener|ige|igen|iger|ere|eren)$")
+
+
+def _verb_noun(lower: str) -> bool:
+    """A nominalised infinitive of a verb HanTa knows ("Brüllen", "Lachen")."""
+    lower = lower[:-1] if lower.endswith("ens") else lower   # "des Verhaltens"
+    return lower.endswith("en") and (lower[:-2] in _stem_set("VV") or lower[:-1] in _stem_set("VV"))
 
 
 @functools.lru_cache(maxsize=200_000)

@@ -20,13 +20,16 @@ Public API for later stages: `actor_at(doc, start, end)`.
 from __future__ import annotations
 
 import bisect
+import functools
 import datetime as dt
 import re
 from dataclasses import dataclass
 
 from lagebild.actors.knowledge import Referent, surfaces
 from lagebild.actors.lexicon import Match, find_matches
-from lagebild.actors.names import cities, common_noun, first_names, known_common_noun, known_name
+from lagebild.actors.names import (
+    adjective_shaped, cities, common_noun, first_names, known_common_noun, known_name, lexicon_noun, noun_shaped,
+    plain_common_noun, unknown_word)
 from lagebild.actors.patterns import shaped_names
 from lagebild.datafiles import read_words
 from lagebild.document import Document
@@ -41,6 +44,11 @@ _PARTICLES = frozenset("von van de der den du al el bin ibn da di dos del della 
 _ORG_HEADS = re.compile(
     r"(?:AG|GmbH|SE|KG|KGaA|e\.V\.|Inc\.?|Ltd\.?|Corp\.?|Co\.|Group|Holding|Partei|Verband|Verein|"
     r"Institut|Stiftung|Universität|University|Bank|Konzern|Agentur|Kommission|Rat|Bundesamt|Amt)$")
+# the last word of a longer organization's name ("Evangelischen Kirche", "Münchner Kammerspielen")
+_INSTITUTION_HEAD = re.compile(
+    r"(?:kirche|armee|verlag|fernsehen|wetterdienst|komitee|festspiele|rundschau|zeitung|nachrichten|kammerspiele|"
+    r"verein|fonds|bank|gericht|partei|ministerium|institut|stiftung|universität|hochschule|akademie|museum|"
+    r"orchester|gewerkschaft|verband|kammer|kommission|parlament|werke|agentur|behörde)(?:e|es|s|n|en)?$")
 # A one-word organization: a federal or state body ("Bundesverfassungsgericht",
 # "Landeskriminalamt"), or a name joined to an institution ("Lehmbruck-Museum").
 _ORG_SUFFIXES = re.compile(
@@ -83,7 +91,10 @@ def tag_actors(doc: Document) -> Document:
     mentions = _add_shaped_names(text, mentions)
     mentions = _add_compass_regions(text, mentions)
     mentions = _add_unknown_names(doc, mentions)
+    _names_with_adjective(text, mentions)
     mentions = _join_places_and_clubs(text, mentions)
+    _kinds_from_coordination(text, mentions)
+    _codes_from_brackets(text, mentions)
     mentions += _repeated_surnames(text, mentions)
     _resolve_short_names(mentions)
     doc.actors = [m.to_dict(text) for m in sorted(mentions, key=lambda m: m.start)]
@@ -272,6 +283,22 @@ def _add_unknown_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
     return mentions + added
 
 
+_ADJECTIVE_BEFORE = re.compile(r"(?<=[a-zäöüß,] )[A-ZÄÖÜ][a-zäöüß]+ $")
+
+
+def _names_with_adjective(text: str, mentions: list[Mention]) -> None:
+    """A capitalised adjective inside a sentence makes an institution's noun a name
+    ("der Evangelischen Kirche", "der Deutschen Bundesbank")."""
+    covered = _covered(text, mentions)
+    for mention in mentions:
+        if mention.kind not in ("NOM", "ORG"):
+            continue
+        before = _ADJECTIVE_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+        if before and not covered[before.start()] and adjective_shaped(before.group().strip()):
+            mention.start, mention.kind = before.start(), "ORG"
+            mention.name = text[mention.start:mention.end]
+
+
 def _covered(text: str, mentions: list[Mention]) -> bytearray:
     """1 at every character a mention covers."""
     covered = bytearray(len(text))
@@ -299,6 +326,8 @@ def _single_word_may_name(text: str, word: tuple[int, int, str], mentions: list[
     """Cheap test before classifying a lone capitalised word (most are common nouns)."""
     if _SHAPED.match(word[2]) or word[2] in cities():
         return True
+    if plain_common_noun(word[2]):
+        return False   # no rule below makes a name of it
     previous = text[max(0, word[0] - 30):word[0]].rstrip(" ,").rsplit(" ", 1)[-1]
     return (previous in _TITLES or previous in _SPEECH_VERBS or _SPEECH_AFTER.match(text, word[1]) is not None
             or _role_before(mentions, ends, text, word[0]) is not None or _lone_name(text, word))
@@ -308,16 +337,24 @@ _DETERMINERS = frozenset(
     "der die das dem den des ein eine einer eines einem einen kein keine keinen keinem keines sein seine seinen "
     "seinem seiner ihr ihre ihren ihrem ihrer dieser diese dieses diesem diesen jeder jede jedes jeden jedem "
     "unser unsere mein meine zum zur im am beim vom ins ans".split())
-_PLACE_PREPOSITIONS = frozenset("in nach aus nahe bei".split())
+_PLACE_PREPOSITIONS = frozenset("in nach aus nahe bei".split())   # before a city's name
 
 
 def _lone_name(text: str, word: tuple[int, int, str]) -> bool:
-    """A word inside a sentence, after no article, that HanTa's lexicon knows only as a
-    proper noun ("mit Peters", "Schulz hatte"): most often a surname."""
-    if len(word[2]) < 3 or not known_name(word[2]) or _function_word(word[2]) or word[2] in first_names():
+    """A word inside a sentence, after no article or adjective, that HanTa's lexicon
+    knows only as a proper noun ("mit Peters", "Schulz hatte"), or does not know and
+    that has the shape of no common noun or adjective ("bei Panasonic", "revanchierte
+    sich Friesinger"): most often a surname."""
+    name = word[2].rstrip(".")
+    if len(name) < 3 or _function_word(name) or name in first_names():
+        return False
+    if not (known_name(name) or unknown_word(name)):
         return False
     before = text[max(0, word[0] - 40):word[0]].rstrip()
-    return bool(before) and before[-1] not in ".!?:„“\"»«(" and before.rsplit(None, 1)[-1].lower() not in _DETERMINERS
+    if not before or before[-1] in ".!?:„“\"»«(":
+        return False
+    previous = before.rsplit(None, 1)[-1]
+    return previous.lower() not in _DETERMINERS and not (previous.islower() and adjective_shaped(previous))
 
 
 def _trim_run(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -327,10 +364,16 @@ def _trim_run(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     first = next((i for i, w in enumerate(run) if _first_name(w[2])), None)
     if first:
         run = run[first:]
+    if first is not None:   # a person's name ends before a noun after a genitive: "Johanna Weitkamps Leitung"
+        noun = next((i for i, w in enumerate(run) if i > 1 and run[i - 1][2].endswith("s") and lexicon_noun(w[2])),
+                    None)
+        run = run[:noun] if noun else run
     cut = next((i for i, w in enumerate(run) if i > 0 and _function_word(w[2])), None)
     if cut:
         run = run[:cut]   # "Patrick von Brunn Auf der CeBIT": a new sentence began
     while run and (run[0][2] in _PARTICLES or _function_word(run[0][2])):
+        run = run[1:]
+    while len(run) > 1 and not known_name(run[0][2]) and noun_shaped(run[0][2]) and not adjective_shaped(run[0][2]):   # "Maschinenbauer Krendtec"
         run = run[1:]
     while run and run[-1][2] in _PARTICLES:
         run = run[:-1]
@@ -362,10 +405,12 @@ def _classify_run(text: str, run: list[tuple[int, int, str]], previous: str, rol
         return Mention(start, end, name, None, None, "PER")   # "sagte Petkovic", "Ramelow erklärte"
     if len(words) >= 2 and (words[0] in ("Bad", "St.", "Sankt") or words[-1] in ("Straße", "Platz", "Allee", "See")):
         return Mention(start, end, name, None, None, "LOC")
-    if _ORG_HEADS.search(words[-1]) and len(words) >= 2:
+    if len(words) >= 2 and _organization_head(words[-1]):
         return Mention(start, end, name, None, None, "ORG")
     if len(words) == 1:
         word = words[0]
+        if word.isupper() and word.title() in cities():   # a dateline: "WASHINGTON"
+            return Mention(start, end, name, cities()[word.title()], None, "LOC")
         if _ACRONYM.match(word) and word not in _NOT_ACRONYMS:
             return Mention(start, end, name, None, None, "ORG")
         if _ORG_SUFFIXES.match(word):
@@ -377,9 +422,32 @@ def _classify_run(text: str, run: list[tuple[int, int, str]], previous: str, rol
         if word in cities() and (not common_noun(word) or (previous in _PLACE_PREPOSITIONS
                                                           and not known_common_noun(word))):
             return Mention(start, end, name, cities()[word], None, "LOC")
-        if _lone_name(text, trimmed[0]):   # "in Tilburg" is a place, "mit Peters" a person
-            return Mention(start, end, name, None, None, "LOC" if previous in _PLACE_PREPOSITIONS else "PER")
+        if _lone_name(text, trimmed[0]):
+            return Mention(start, end, name, None, None, _lone_name_kind(word, previous))
     return None
+
+
+_PLACE_ENDING = re.compile(r"(?:ingen|hausen|heim|dorf|burg|berg|stadt|stedt|feld|furt|bach|rode|hagen|leben|kirchen|"
+                           r"münster|brück|brücken)$")
+# a noun before a name that says the name is an organization ("der Brauriese InBev")
+_ORG_CUE = re.compile(r"(?:konzern|hersteller|anbieter|firma|unternehmen|zeitung|blatt|sender|riese|riesen|gruppe|"
+                      r"verlag|reederei|reedereien|verein|klub|club|team|partei|agentur|portal|magazin|kette|marke|"
+                      r"tochter|versicherer|bank|label|band|dienst|bauer)$", re.IGNORECASE)
+
+
+def _organization_head(word: str) -> bool:
+    return bool(_ORG_HEADS.search(word) or word in ("Bund", "Bundes") or _INSTITUTION_HEAD.search(word.lower()))
+
+
+def _lone_name_kind(word: str, previous: str) -> str:
+    """A lone name's kind: a place after "in", "nach", "aus", "auf", "um" or with a
+    town's ending ("Usingen"), an organization after a firm's noun or "bei", or with a capital or
+    digit inside ("InBev", "The9"), else a person."""
+    if previous.lower() in ("in", "nach", "aus", "nahe", "auf", "um") or _PLACE_ENDING.search(word):
+        return "LOC"
+    if previous == "bei" or _ORG_CUE.search(previous) or re.search(r"[a-zäöü][A-ZÄÖÜ0-9]", word):
+        return "ORG"
+    return "PER"
 
 
 _CLUB_BEFORE = re.compile(
@@ -412,11 +480,41 @@ def _join_places_and_clubs(text: str, mentions: list[Mention]) -> list[Mention]:
     return joined
 
 
+_COORDINATION = re.compile(r"\s*(?:,|und|oder|sowie|,\s+und)\s*")
+
+
+def _kinds_from_coordination(text: str, mentions: list[Mention]) -> None:
+    """A lone name the text says nothing else about ("Ischgl") takes the kind of the
+    places or organizations it is listed with ("Chamonix, Ischgl und Kitzbühel")."""
+    def guessed(m: Mention) -> bool:
+        return m.kind == "PER" and m.code is None and " " not in m.name
+    for sequence in (mentions, mentions[::-1]):
+        for known, other in zip(sequence, sequence[1:]):
+            first, second = sorted((known, other), key=lambda m: m.start)
+            if (known.kind in ("LOC", "GPE", "ORG") and guessed(other)
+                    and _COORDINATION.fullmatch(text, first.end, second.start)):
+                other.kind = "ORG" if known.kind == "ORG" else "LOC"
+
+
+def _codes_from_brackets(text: str, mentions: list[Mention]) -> None:
+    """An organization the knowledge lacks takes the code of the short name in brackets
+    after it ("die Sozialistische Arbeiterpartei (PSOE)")."""
+    for name, short in zip(mentions, mentions[1:]):
+        if (name.kind == "ORG" and name.code is None and short.code is not None
+                and re.fullmatch(r"\s*\(\s*", text[name.end:short.start])):
+            name.code, name.sector = short.code, short.sector
+
+
+@functools.lru_cache(maxsize=100_000)
 def _first_name(word: str) -> bool:
-    """A first name that is no function word ("Am", "Bei", "Eine" are names somewhere too)."""
+    """A first name that is no function word ("Am", "Bei", "Eine" are names somewhere
+    too), or two joined by a hyphen ("Hans-Jochen")."""
+    if "-" in word:
+        return all(part in first_names() for part in word.split("-"))
     return word in first_names() and not _function_word(word)
 
 
+@functools.lru_cache(maxsize=100_000)
 def _function_word(word: str) -> bool:
     return word.lower() in read_words("lang/de/function_words.tsv")
 

@@ -151,9 +151,10 @@ class _EventCoder:
                 if noun is not None and self._particle_follows(trigger, end, sentence):
                     found.append((trigger, start, end))
                     phrase_nouns.add(noun)
-            if self._inside_name(start):
+            candidates = self.lexicon.forms.get(head, ()) or compound_triggers(head)
+            if not candidates or self._inside_name(start):
                 continue        # "Organisation für Sicherheit und Zusammenarbeit": a name, no event
-            for trigger in self.lexicon.forms.get(head, ()) or compound_triggers(head):
+            for trigger in candidates:
                 if self._particle_follows(trigger, end, sentence):
                     found.append((trigger, start, end))
         phrase_verbs = {s for t, s, _ in found if t.kind == "phrase"}

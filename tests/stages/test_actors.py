@@ -89,6 +89,20 @@ def test_actor_at_prefers_the_named_actor():
         ("Kampfjets bombardierten Stellungen im Nordirak.", "Nordirak", "LOC"),
         # a name after a role and its complement
         ("Das sagte der Sondergesandte für Burundi, Ibrahima Fall, dem Rundfunk.", "Ibrahima Fall", "PER"),
+        # a word no lexicon holds and that looks like no noun: a person, a place after "in",
+        # a firm after a firm's noun
+        ("Im Finale unterlag die Titelverteidigerin klar gegen Wosniak.", "Wosniak", "PER"),
+        ("Die Feuerwehr rückte am Abend in Oberkleinau aus.", "Oberkleinau", "LOC"),
+        ("Der Maschinenbauer Krendtec streicht dreihundert Stellen.", "Krendtec", "ORG"),
+        # listed with places, an unknown name is a place too
+        ("Der Zug hält in Dormagen, Pruvenau und Kelsfeld.", "Pruvenau", "LOC"),
+        # two first names joined by a hyphen open a person's name
+        ("Das bestätigte Vorstandschef Hans-Jochen Brandler am Mittwoch.", "Hans-Jochen Brandler", "PER"),
+        # a capitalised adjective before an institution's noun inside a sentence: its name
+        ("Der Streit in der Evangelischen Kirche hält an.", "Evangelischen Kirche", "ORG"),
+        ("Das Urteil stützt sich auf ein Gutachten des Mitteldeutschen Verlages.", "Mitteldeutschen Verlages", "ORG"),
+        # a dateline in capitals
+        ("BOCHUM Die Stadt hat den Haushalt beschlossen.", "BOCHUM", "LOC"),
     ],
 )
 def test_actors_names_found_by_shape_and_context(text, surface, kind):
@@ -103,6 +117,10 @@ def test_actors_names_found_by_shape_and_context(text, surface, kind):
         "Die Forscher wiesen anhand des Schädels nach, dass es eine neue Art ist.",
         # a compound role noun after a speech verb, which the lexicon knows only by its head
         "„Wir machen weiter“, sagte Kommissionspräsidentin am Montag.",
+        # inflected plurals, compounds, old spelling, nominalised participles, abbreviations
+        "Am Ende fehlten die Parkplätze und die Hilferufe blieben ungehört, sagte Kompromisse ab.",
+        "Unter den Verletzten waren auch zwei Angestellten der Bahn und mehrere Beschäftigte.",
+        "Kurz vor Schluss fuhr ein Lkw über den Radweg.",
     ],
 )
 def test_actors_common_nouns_in_sentences_are_no_names(text):
@@ -120,6 +138,16 @@ def test_actors_common_nouns_in_sentences_are_no_names(text):
 )
 def test_actors_odd_unicode_datelines_and_compounds(text, surface, code):
     assert find(text, surface, "2015-06-01" if "Davutoğlu" in text else "2022-05-01")[0] == code
+
+
+def test_actors_unknown_organization_takes_the_code_of_its_short_name():
+    text = "Die Partei sprach mit der Sozialistischen Arbeiterpartei (PSOE) über den Haushalt."
+    assert find(text, "Sozialistischen Arbeiterpartei", "2023-03-15")[0] == "ESP"
+
+
+def test_actors_person_name_ends_before_a_noun_after_a_genitive():
+    names = [a[0] for a in actors("Unter Johanna Weitkamps Leitung probt der Chor jeden Montag.")]
+    assert "Johanna Weitkamps" in names
 
 
 def test_actors_lone_known_surname_is_a_person():
