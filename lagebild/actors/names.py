@@ -47,15 +47,19 @@ def _lexicon_sets() -> tuple[frozenset[str], frozenset[str]]:
 def known_name(word: str) -> bool:
     """A word HanTa's training corpus knew only as a proper noun ("Schulz", "Peters"),
     looked up without running the tagger."""
-    proper, common = _lexicon_sets()
     lower = word.lower()
-    return lower in proper and lower not in common
+    return lower in _lexicon_sets()[0] and lower not in _known_words()
 
 
 def plain_common_noun(word: str) -> bool:
     """A word HanTa's lexicon never saw as a name, with a common noun's shape ("Haus",
     "Entwicklungen")."""
     return word.lower() not in _lexicon_sets()[0] and noun_shaped(word)
+
+
+def known_word(word: str) -> bool:
+    """A word HanTa's lexicon holds as anything but a name ("hierzu", "ferner")."""
+    return word.lower() in _known_words()
 
 
 def known_common_nouns() -> frozenset[str]:
@@ -134,6 +138,8 @@ def _noun_forms(lower: str) -> list[str]:
     """A noun form with the plural and case endings a stem may have taken, in old
     spelling too: HanTa's lexicon has "schluß"."""
     forms = [lower] + [lower[:-len(e)] for e in _NOUN_ENDINGS if lower.endswith(e) and len(lower) - len(e) >= 3]
+    if lower.endswith("en"):   # "Firmen", "Zentren", "Risiken"
+        forms += [lower[:-2] + ending for ending in ("a", "um", "o")]
     variants = [form.translate(_UMLAUTS) for form in forms] + [form.replace("ss", "ß") for form in forms if "ss" in form]
     return forms + [form for form in variants if form not in forms]
 
@@ -148,6 +154,14 @@ def _compound_modifier(lower: str) -> bool:
             if part in nouns or part in adjectives or part in verbs or _NOUN_SUFFIX.search(part):
                 return True
     return False
+
+
+@functools.cache
+def _known_words() -> frozenset[str]:
+    """Every stem HanTa's lexicon holds as anything but a name, lower case."""
+    tagger = _tagger()
+    return frozenset(word for tag, words in tagger.LP_m_t.items() if tagger.int2tag[tag] not in ("NE", "END_NE")
+                     for word in words)
 
 
 @functools.cache
@@ -175,6 +189,7 @@ def adjective_shaped(word: str) -> bool:
 
 
 _VOWEL = re.compile(r"[aeiouyäöü]")
+_ABBREVIATIONS = frozenset("mio mrd mill tsd bzw usw ca".split())   # also written without their period
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -183,8 +198,8 @@ def unknown_word(word: str) -> bool:
     nominalised verb: a name most likely ("Knezevic", "Haribo"; not "Entwicklungen",
     "Kriminellen", "Brüllen")."""
     lower = word.lower()
-    proper, common = _lexicon_sets()
-    if word.endswith("-") or lower in proper or lower in common or not lower.replace("-", "").isalpha() or not _VOWEL.search(lower):
+    proper = _lexicon_sets()[0]
+    if word.endswith("-") or lower in proper or lower in _known_words() or lower in _ABBREVIATIONS or not lower.replace("-", "").isalpha() or not _VOWEL.search(lower):
         return False   # no vowel: an abbreviation ("Lkw", "Mrd")
     return not (noun_shaped(word) or adjective_shaped(word) or _verb_noun(lower) or _PARTICIPLE_NOUN.search(lower)
                 or lower in _stem_set("FM"))

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from lagebild.actors.knowledge import Referent, surfaces
 from lagebild.actors.lexicon import Match, find_matches
 from lagebild.actors.names import (
-    adjective_shaped, cities, common_noun, first_names, known_common_noun, known_name, lexicon_noun, noun_shaped,
-    plain_common_noun, unknown_word)
+    adjective_shaped, cities, common_noun, first_names, known_common_noun, known_name, known_word, lexicon_noun,
+    noun_shaped, plain_common_noun, unknown_word)
 from lagebild.actors.patterns import shaped_names
 from lagebild.datafiles import read_words
 from lagebild.document import Document
@@ -66,6 +66,12 @@ _SPEECH_VERBS = frozenset("sagte sagt so erklärte erklärt betonte betont meint
 # A lone surname before these is a person: "Ramelow erklärte, ...".
 _SPEECH_AFTER = re.compile(r" (?:sagte|sagt|erklärte|erklärt|betonte|meinte|kritisierte|forderte|warnte|"
                            r"bestätigte|kündigte|räumte|fügte|schrieb|twitterte|plädierte)\b")
+
+# A finite auxiliary or modal after a word that opens a sentence: "Eggert war ...".
+_FINITE_AFTER = re.compile(r" (?:ist|war|hat|hatte|wird|wurde|will|wollte|kann|konnte|muss|musste|soll|sollte|darf|"
+                           r"durfte|habe|sei|bleibt|blieb|gilt|galt)\b")
+
+_ADJECTIVE_ENDING = re.compile(r"(?:t|end|lich|ig|bar|los|haft|sam)$")
 
 
 @dataclass(slots=True)
@@ -291,8 +297,8 @@ def _names_with_adjective(text: str, mentions: list[Mention]) -> None:
     ("der Evangelischen Kirche", "der Deutschen Bundesbank")."""
     covered = _covered(text, mentions)
     for mention in mentions:
-        if mention.kind not in ("NOM", "ORG"):
-            continue
+        if mention.kind not in ("NOM", "ORG") or mention.kind == "NOM" and mention.name.endswith(("en", "er")):
+            continue   # not "die Berliner Journalisten"
         before = _ADJECTIVE_BEFORE.search(text, max(0, mention.start - 30), mention.start)
         if before and not covered[before.start()] and adjective_shaped(before.group().strip()):
             mention.start, mention.kind = before.start(), "ORG"
@@ -352,7 +358,10 @@ def _lone_name(text: str, word: tuple[int, int, str]) -> bool:
         return False
     before = text[max(0, word[0] - 40):word[0]].rstrip()
     if not before or before[-1] in ".!?:„“\"»«(":
-        return False
+        # opening a sentence, a name is the subject of its verb ("Kolb war ..."), unless it
+        # ends like a participle or an adjective ("Unklar ist ...", "Befürwortet hat ...")
+        return (not _ADJECTIVE_ENDING.search(name)
+                and (_SPEECH_AFTER.match(text, word[1]) or _FINITE_AFTER.match(text, word[1])) is not None)
     previous = before.rsplit(None, 1)[-1]
     return previous.lower() not in _DETERMINERS and not (previous.islower() and adjective_shaped(previous))
 
@@ -364,16 +373,17 @@ def _trim_run(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     first = next((i for i, w in enumerate(run) if _first_name(w[2])), None)
     if first:
         run = run[first:]
-    if first is not None:   # a person's name ends before a noun after a genitive: "Johanna Weitkamps Leitung"
-        noun = next((i for i, w in enumerate(run) if i > 1 and run[i - 1][2].endswith("s") and lexicon_noun(w[2])),
-                    None)
-        run = run[:noun] if noun else run
+    # a name ends before a noun after its genitive: "Johanna Weitkamps Leitung", "Zabels Entscheidung"
+    noun = next((i for i, w in enumerate(run) if i > (1 if first is not None else 0)
+                 and run[i - 1][2].endswith("s") and lexicon_noun(w[2])), None)
+    run = run[:noun] if noun else run
     cut = next((i for i, w in enumerate(run) if i > 0 and _function_word(w[2])), None)
     if cut:
         run = run[:cut]   # "Patrick von Brunn Auf der CeBIT": a new sentence began
     while run and (run[0][2] in _PARTICLES or _function_word(run[0][2])):
         run = run[1:]
-    while len(run) > 1 and not known_name(run[0][2]) and noun_shaped(run[0][2]) and not adjective_shaped(run[0][2]):   # "Maschinenbauer Krendtec"
+    while (len(run) > 1 and run[0][2] not in _PLACE_OPENERS and not known_name(run[0][2])
+           and noun_shaped(run[0][2]) and not adjective_shaped(run[0][2])):   # "Maschinenbauer Krendtec"
         run = run[1:]
     while run and run[-1][2] in _PARTICLES:
         run = run[:-1]
@@ -393,7 +403,7 @@ def _classify_run(text: str, run: list[tuple[int, int, str]], previous: str, rol
         end -= 1  # a sentence-final period glued to the last word
     name = text[start:end]
     def lone_noun() -> bool:   # "sagte die Versicherung": no person (asked only where it matters)
-        return len(words) == 1 and common_noun(words[0], tagger=False)
+        return len(words) == 1 and (common_noun(words[0], tagger=False) or known_word(words[0]))
 
     if (role is not None or previous in _TITLES) and not lone_noun():
         code, sector = (role.code, role.sector) if role and role.kind == "ROLE" else (None, None)
@@ -403,7 +413,7 @@ def _classify_run(text: str, run: list[tuple[int, int, str]], previous: str, rol
     if (previous in _SPEECH_VERBS or _SPEECH_AFTER.match(text, end)) and len(words) <= 2 \
             and not any(_function_word(w) for w in words) and not lone_noun():
         return Mention(start, end, name, None, None, "PER")   # "sagte Petkovic", "Ramelow erklärte"
-    if len(words) >= 2 and (words[0] in ("Bad", "St.", "Sankt") or words[-1] in ("Straße", "Platz", "Allee", "See")):
+    if len(words) >= 2 and (words[0] in _PLACE_OPENERS or words[-1] in ("Straße", "Platz", "Allee", "See")):
         return Mention(start, end, name, None, None, "LOC")
     if len(words) >= 2 and _organization_head(words[-1]):
         return Mention(start, end, name, None, None, "ORG")
@@ -415,11 +425,14 @@ def _classify_run(text: str, run: list[tuple[int, int, str]], previous: str, rol
             return Mention(start, end, name, None, None, "ORG")
         if _ORG_SUFFIXES.match(word):
             return Mention(start, end, name, None, None, "ORG")
-        if _PLACE_WORD.match(word):
+        if _PLACE_WORD.match(word) and not (word.endswith("platz") and noun_shaped(word)):   # not "Sammelplatz"
             return Mention(start, end, name, None, None, "LOC")
         # "Essen", "Halle" are words too; after "in", "nach", "aus" a city the lexicon does not
         # know as a common noun is the city ("in Dormagen"), whatever the tagger guesses
-        if word in cities() and (not common_noun(word) or (previous in _PLACE_PREPOSITIONS
+        if _PERSON_CUE.search(previous) and (known_name(word) or unknown_word(word) or word in cities()):
+            return Mention(start, end, name, None, None, "PER")   # "Genosse Stalin", "Tochter Ireland"
+        before_noun = trimmed[-1] is not run[-1]   # "Iglesias Forderung": a genitive, no city
+        if word in cities() and not before_noun and (not common_noun(word) or (previous in _PLACE_PREPOSITIONS
                                                           and not known_common_noun(word))):
             return Mention(start, end, name, cities()[word], None, "LOC")
         if _lone_name(text, trimmed[0]):
@@ -427,28 +440,42 @@ def _classify_run(text: str, run: list[tuple[int, int, str]], previous: str, rol
     return None
 
 
+# the first word of a place's name ("Bad Schussenried", "San Remo")
+_PLACE_OPENERS = frozenset("Bad St. Sankt San Santa Santo São Los Las Fort Port Mont Monte Mount Saint Sainte".split())
+# a noun before a name that says the name is a place ("die Stadt Gedern", "Richtung Elbrinxen")
+_PLACE_CUE = re.compile(r"(?:stadt|gemeinde|gemeinden|dorf|ortsteil|kreis|richtung|region|bezirk|kanton|provinz|insel|"
+                        r"kraftwerk|flughafen|raum)$", re.IGNORECASE)
+# a noun before a name that says the name is a person's ("Genosse Stalin", "Tochter Ireland")
+_PERSON_CUE = re.compile(r"(?:kollege|kollegen|kollegin|tochter|sohn|vater|mutter|bruder|schwester|genosse|genossin|"
+                         r"freund|freundin|ehefrau|ehemann|loge|login|spieler|spielerin|trainer|trainerin|sänger|"
+                         r"sängerin|autor|autorin|künstler|künstlerin|regisseur|regisseurin|schauspieler|"
+                         r"schauspielerin|fahrer|fahrerin)$", re.IGNORECASE)
 _PLACE_ENDING = re.compile(r"(?:ingen|hausen|heim|dorf|burg|berg|stadt|stedt|feld|furt|bach|rode|hagen|leben|kirchen|"
                            r"münster|brück|brücken)$")
 # a noun before a name that says the name is an organization ("der Brauriese InBev")
 _ORG_CUE = re.compile(r"(?:konzern|hersteller|anbieter|firma|unternehmen|zeitung|blatt|sender|riese|riesen|gruppe|"
                       r"verlag|reederei|reedereien|verein|klub|club|team|partei|agentur|portal|magazin|kette|marke|"
-                      r"tochter|versicherer|bank|label|band|dienst|bauer)$", re.IGNORECASE)
+                      r"tochter|versicherer|bank|label|band|dienst|bauer|betreiber)(?:s|es|en)?$", re.IGNORECASE)
 
 
 def _organization_head(word: str) -> bool:
     return bool(_ORG_HEADS.search(word) or word in ("Bund", "Bundes") or _INSTITUTION_HEAD.search(word.lower()))
 
 
-def _lone_name_kind(word: str, previous: str) -> str:
-    """A lone name's kind: a place after "in", "nach", "aus", "auf", "um" or with a
-    town's ending ("Usingen"), an organization after a firm's noun or "bei", or with a capital or
-    digit inside ("InBev", "The9"), else a person."""
-    if previous.lower() in ("in", "nach", "aus", "nahe", "auf", "um") or _PLACE_ENDING.search(word):
+def _lone_name_kind(name: str, previous: str) -> str:
+    """A lone name's kind: a person after a person's noun ("Genosse Stalin"); a place
+    after "in", "nach", "aus", "auf", "um" or a place's noun ("die Stadt Gedern"), or
+    with a town's ending ("Usingen"); an organization after a firm's noun or "bei", or
+    with a capital or digit inside ("InBev", "The9"); else a person."""
+    if _PERSON_CUE.search(previous):
+        return "PER"
+    if (previous.lower() in ("in", "nach", "aus", "nahe", "auf", "um") or _PLACE_CUE.search(previous)
+            or _PLACE_ENDING.search(name)
+            or (name.endswith("s") and name[:-1] in cities())):   # "Wetzlars Trainer"
         return "LOC"
-    if previous == "bei" or _ORG_CUE.search(previous) or re.search(r"[a-zäöü][A-ZÄÖÜ0-9]", word):
+    if previous == "bei" or _ORG_CUE.search(previous) or re.search(r"[a-zäöü][A-ZÄÖÜ0-9]", name):
         return "ORG"
     return "PER"
-
 
 _CLUB_BEFORE = re.compile(
     r"(?:(?:1\.\s+)?(?:FC|SC|SV|VfL|VfB|TSV|TSG|MSV|SSV|FSV|BSC|KSC|THW|HSV|AS|AC|SSC|CF|RB|Inter|Juventus|Borussia|"
