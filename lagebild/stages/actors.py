@@ -20,8 +20,8 @@ Public API for later stages: `actor_at(doc, start, end)`.
 from __future__ import annotations
 
 import bisect
-import functools
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -39,7 +39,7 @@ from lagebild.temporal.calendar import parse_day
 NAMED_KINDS = ("PER", "ORG", "GPE", "LOC")
 # Which referent a form names when it can name several (a surname that is also a city).
 _SOURCE_ORDER = ("person", "organization", "country", "seat", "place", "demonym", "adjective", "role")
-_TITLES = frozenset("Dr. Dr Prof. Prof Herr Frau Mr. Mrs. Ms. Sir Lord Scheich Papst Kardinal Bischof".split())
+_TITLES = frozenset("Dr. Dr Prof. Prof Herr Frau Mr. Mrs. Ms. Sir Lord Lady Scheich Papst Kardinal Bischof".split())
 _PARTICLES = frozenset("von van de der den du al el bin ibn da di dos del della le la".split())
 _ORG_HEADS = re.compile(
     r"(?:AG|GmbH|SE|KG|KGaA|e\.V\.|Inc\.?|Ltd\.?|Corp\.?|Co\.|Group|Holding|Partei|Verband|Verein|"
@@ -71,6 +71,8 @@ _SPEECH_AFTER = re.compile(r" (?:sagte|sagt|erklärte|erklärt|betonte|meinte|kr
 _FINITE_AFTER = re.compile(r" (?:ist|war|hat|hatte|wird|wurde|will|wollte|kann|konnte|muss|musste|soll|sollte|darf|"
                            r"durfte|habe|sei|bleibt|blieb|gilt|galt)\b")
 
+# "Schwarz: Ich bin ...": the speaker in an interview
+_INTERVIEW_COLON = re.compile(r" ?: ")
 _ADJECTIVE_ENDING = re.compile(r"(?:t|end|lich|ig|bar|los|haft|sam)$")
 
 
@@ -330,7 +332,7 @@ def _uncovered_parts(run_match, covered: bytearray) -> list[list[tuple[int, int,
 
 def _single_word_may_name(text: str, word: tuple[int, int, str], mentions: list[Mention], ends: list[int]) -> bool:
     """Cheap test before classifying a lone capitalised word (most are common nouns)."""
-    if _SHAPED.match(word[2]) or word[2] in cities():
+    if _SHAPED.match(word[2]) or word[2] in cities() or (word[0] == 0 and word[2].isupper()):
         return True
     if plain_common_noun(word[2]):
         return False   # no rule below makes a name of it
@@ -352,16 +354,17 @@ def _lone_name(text: str, word: tuple[int, int, str]) -> bool:
     that has the shape of no common noun or adjective ("bei Panasonic", "revanchierte
     sich Friesinger"): most often a surname."""
     name = word[2].rstrip(".")
-    if len(name) < 3 or _function_word(name) or name in first_names():
+    if len(name) < 3 or _function_word(name):
         return False
-    if not (known_name(name) or unknown_word(name)):
+    if not (known_name(name) or unknown_word(name) or (_first_name(name) and not known_word(name))):
         return False
     before = text[max(0, word[0] - 40):word[0]].rstrip()
     if not before or before[-1] in ".!?:„“\"»«(":
         # opening a sentence, a name is the subject of its verb ("Kolb war ..."), unless it
         # ends like a participle or an adjective ("Unklar ist ...", "Befürwortet hat ...")
         return (not _ADJECTIVE_ENDING.search(name)
-                and (_SPEECH_AFTER.match(text, word[1]) or _FINITE_AFTER.match(text, word[1])) is not None)
+                and (_SPEECH_AFTER.match(text, word[1]) or _FINITE_AFTER.match(text, word[1])
+                     or _INTERVIEW_COLON.match(text, word[1])) is not None)
     previous = before.rsplit(None, 1)[-1]
     return previous.lower() not in _DETERMINERS and not (previous.islower() and adjective_shaped(previous))
 
@@ -370,12 +373,15 @@ def _trim_run(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Drop what opens a run of capitalised words but is no part of a name: function
     words ("Auch", "Nach"), particles, and anything before the run's first first name
     ("Torjäger Robert Vittek"); and particles at its end."""
+    title = next((i for i, w in enumerate(run[:-1]) if w[2] in _TITLES), None)
+    if title is not None:   # "Hat Mr. Krugman": the name follows its title
+        run = run[title + 1:]
     first = next((i for i, w in enumerate(run) if _first_name(w[2])), None)
     if first:
         run = run[first:]
     # a name ends before a noun after its genitive: "Johanna Weitkamps Leitung", "Zabels Entscheidung"
     noun = next((i for i, w in enumerate(run) if i > (1 if first is not None else 0)
-                 and run[i - 1][2].endswith("s") and lexicon_noun(w[2])), None)
+                 and run[i - 1][2].endswith("s") and not known_name(w[2]) and noun_shaped(w[2])), None)
     run = run[:noun] if noun else run
     cut = next((i for i, w in enumerate(run) if i > 0 and _function_word(w[2])), None)
     if cut:
@@ -408,6 +414,8 @@ def _classify_run(text: str, run: list[tuple[int, int, str]], previous: str, rol
     if (role is not None or previous in _TITLES) and not lone_noun():
         code, sector = (role.code, role.sector) if role and role.kind == "ROLE" else (None, None)
         return Mention(start, end, name, code, sector, "PER")
+    if len(words) >= 2 and words[0] in _PLACE_OPENERS:
+        return Mention(start, end, name, None, None, "LOC")
     if len(words) >= 2 and _first_name(words[0]):
         return Mention(start, end, name, None, None, "PER")
     if (previous in _SPEECH_VERBS or _SPEECH_AFTER.match(text, end)) and len(words) <= 2 \
@@ -419,8 +427,8 @@ def _classify_run(text: str, run: list[tuple[int, int, str]], previous: str, rol
         return Mention(start, end, name, None, None, "ORG")
     if len(words) == 1:
         word = words[0]
-        if word.isupper() and word.title() in cities():   # a dateline: "WASHINGTON"
-            return Mention(start, end, name, cities()[word.title()], None, "LOC")
+        if word.isupper() and (word.title() in cities() or (start == 0 and _DATELINE_END.match(text, end))):
+            return Mention(start, end, name, cities().get(word.title()), None, "LOC")   # a dateline: "BERLIN -"
         if _ACRONYM.match(word) and word not in _NOT_ACRONYMS:
             return Mention(start, end, name, None, None, "ORG")
         if _ORG_SUFFIXES.match(word):
@@ -450,6 +458,7 @@ _PERSON_CUE = re.compile(r"(?:kollege|kollegen|kollegin|tochter|sohn|vater|mutte
                          r"freund|freundin|ehefrau|ehemann|loge|login|spieler|spielerin|trainer|trainerin|sänger|"
                          r"sängerin|autor|autorin|künstler|künstlerin|regisseur|regisseurin|schauspieler|"
                          r"schauspielerin|fahrer|fahrerin)$", re.IGNORECASE)
+_DATELINE_END = re.compile(r" ?(?:-|–|\(|:)")
 _PLACE_ENDING = re.compile(r"(?:ingen|hausen|heim|dorf|burg|berg|stadt|stedt|feld|furt|bach|rode|hagen|leben|kirchen|"
                            r"münster|brück|brücken)$")
 # a noun before a name that says the name is an organization ("der Brauriese InBev")

@@ -110,6 +110,11 @@ def test_actor_at_prefers_the_named_actor():
         ("Die Stadt Oberkleinau hat einen neuen Bürgermeister.", "Oberkleinau", "LOC"),
         ("Das Konzert eröffnete Sängerin Mirabel mit einem Lied.", "Mirabel", "PER"),
         ("Die Klinik liegt in Bad Pruvenau am Waldrand.", "Bad Pruvenau", "LOC"),
+        # a first name alone is a person; a word in capitals opening the text before a dash, the dateline
+        ("Gewonnen hat am Ende Annika vor ihrer Schwester.", "Annika", "PER"),
+        ("OBERKLEINAU - Der Gemeinderat tagt am Montag.", "OBERKLEINAU", "LOC"),
+        # the speaker's name before a colon in an interview
+        ("Wosniak: Wir haben das Spiel verdient gewonnen.", "Wosniak", "PER"),
     ],
 )
 def test_actors_names_found_by_shape_and_context(text, surface, kind):
