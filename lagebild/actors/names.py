@@ -140,6 +140,8 @@ def _noun_forms(lower: str) -> list[str]:
     forms = [lower] + [lower[:-len(e)] for e in _NOUN_ENDINGS if lower.endswith(e) and len(lower) - len(e) >= 3]
     if lower.endswith("en"):   # "Firmen", "Zentren", "Risiken"
         forms += [lower[:-2] + ending for ending in ("a", "um", "o")]
+    if lower.endswith(("in", "innen")):   # "Psychologin": the lexicon has "psychologe"
+        forms.append(lower[:lower.rindex("in")] + "e")
     variants = [form.translate(_UMLAUTS) for form in forms] + [form.replace("ss", "ß") for form in forms if "ss" in form]
     return forms + [form for form in variants if form not in forms]
 
@@ -153,7 +155,7 @@ def _compound_modifier(lower: str) -> bool:
             part = lower[:len(lower) - len(link)]
             if part in nouns or part in adjectives or part in verbs or _NOUN_SUFFIX.search(part):
                 return True
-    return False
+    return lower + "e" in nouns   # "Erd-" of "Erdgas", "Schul-" of "Schulbuch"
 
 
 @functools.cache
@@ -189,7 +191,6 @@ def adjective_shaped(word: str) -> bool:
 
 
 _VOWEL = re.compile(r"[aeiouyäöü]")
-_ABBREVIATIONS = frozenset("mio mrd mill tsd bzw usw ca".split())   # also written without their period
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -199,7 +200,7 @@ def unknown_word(word: str) -> bool:
     "Kriminellen", "Brüllen")."""
     lower = word.lower()
     proper = _lexicon_sets()[0]
-    if word.endswith("-") or lower in proper or lower in _known_words() or lower in _ABBREVIATIONS or not lower.replace("-", "").isalpha() or not _VOWEL.search(lower):
+    if word.endswith("-") or lower in proper or lower in _known_words() or not lower.replace("-", "").isalpha() or not _VOWEL.search(lower):
         return False   # no vowel: an abbreviation ("Lkw", "Mrd")
     return not (noun_shaped(word) or adjective_shaped(word) or _verb_noun(lower) or _PARTICIPLE_NOUN.search(lower)
                 or lower in _stem_set("FM"))

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from lagebild.actors.names import lexicon_noun, noun_shaped
+
 _NAME = r"[A-ZÄÖÜ][\w'’.&-]*"
 _CLUB = re.compile(
     rf"(?<![\w-])(?:1\.\s+)?(?:FC|SC|SV|VfL|VfB|TSV|TSG|TuS|MSV|SSV|FSV|BSC|SpVgg|SG|SGS|HSG|TV|TSC|ESV|VfR|"
@@ -22,8 +24,11 @@ _QUOTED_TITLE = re.compile(
 
 
 def shaped_names(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, kind) of every club, institution and quoted medium in `text`."""
+    """(start, end, kind) of every club, institution and quoted medium in `text`. A
+    quoted compound noun is no medium ("die „Spendenaktion“"); a plain one may be
+    ("dem „Spiegel“")."""
     found = [(m.start(), m.end(), "ORG") for m in _CLUB.finditer(text)]
     found += [(m.start(), m.end(), "ORG") for m in _INSTITUTION.finditer(text)]
-    found += [(m.start(1), m.end(1), "ORG") for m in _QUOTED_TITLE.finditer(text)]
+    found += [(m.start(1), m.end(1), "ORG") for m in _QUOTED_TITLE.finditer(text)
+              if " " in m.group(1) or not noun_shaped(m.group(1)) or lexicon_noun(m.group(1))]
     return found

@@ -57,7 +57,11 @@ _ORG_SUFFIXES = re.compile(
 _FIRST_NAME_BEFORE = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüßéèáíóú]+) $")
 _PLACE_WORD = re.compile(r"^[A-ZÄÖÜ][\w-]*(?:straße|strasse|platz|allee|gasse|ufer|damm|chaussee)$")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}$")
-_NOT_ACRONYMS = frozenset("ICH DER DIE DAS UND ODER ABER NICHT AUCH EIN EINE TV PC CD DVD OK USB PS KM GB MB".split())
+# capitals that abbreviate things, not organizations
+_NOT_ACRONYMS = frozenset(
+    "ICH DER DIE DAS UND ODER ABER NICHT AUCH EIN EINE TV PC CD DVD OK USB PS KM GB MB KB TB HD LED LCD PDF URL "
+    "SMS GPS MP3 WLAN DSL UMTS ISDN IT PR CEO CFO CTO VIP MEZ MESZ UTC BIP EBIT EBITDA PKW LKW KFZ KMU HIV HPV "
+    "DNA DNS AIDS WM EM CO2 KW MW KWH ABS SUV WC UKW".split())
 _ROLE_NAME_GAP = re.compile(r"\s*(?:,\s*)?")
 _ROLE_COMPLEMENT = re.compile(r"\s+(?:für|in|im|aus|der|des|von)\s+(?:(?:der|die|das|den|dem)\s+)?")
 _SPEECH_VERBS = frozenset("sagte sagt so erklärte erklärt betonte betont meinte meint fügte ergänzte warnte "
@@ -440,8 +444,10 @@ def _classify_run(text: str, run: list[tuple[int, int, str]], previous: str, rol
         if _PERSON_CUE.search(previous) and (known_name(word) or unknown_word(word) or word in cities()):
             return Mention(start, end, name, None, None, "PER")   # "Genosse Stalin", "Tochter Ireland"
         before_noun = trimmed[-1] is not run[-1]   # "Iglesias Forderung": a genitive, no city
-        if word in cities() and not before_noun and (not common_noun(word) or (previous in _PLACE_PREPOSITIONS
-                                                          and not known_common_noun(word))):
+        # a city that is a first name too ("Marco", "Selma") is a city only after "in", "aus" ...
+        at_place = previous in _PLACE_PREPOSITIONS
+        if word in cities() and not before_noun and (at_place or word not in first_names()) and (
+                not common_noun(word) or (at_place and not known_common_noun(word))):
             return Mention(start, end, name, cities()[word], None, "LOC")
         if _lone_name(text, trimmed[0]):
             return Mention(start, end, name, None, None, _lone_name_kind(word, previous))
@@ -494,16 +500,23 @@ _CLUB_AFTER = re.compile(r"^\s+(?:United|City|Wanderers|Rovers|Bulls|Lakers|\d{2
 
 
 def _join_places_and_clubs(text: str, mentions: list[Mention]) -> list[Mention]:
-    """ "München/Hamburg" is one place; "Borussia Dortmund", "1. FC Nürnberg", "Mainz 05"
-    are clubs, not places."""
+    """Names joined by a slash are one ("München/Hamburg", "CDU/CSU"); "Borussia
+    Dortmund", "1. FC Nürnberg", "Mainz 05" are clubs, not places; a firm's legal form
+    belongs to its name ("Google Inc.")."""
     mentions = sorted(mentions, key=lambda m: m.start)
     joined: list[Mention] = []
     for mention in mentions:
         previous = joined[-1] if joined else None
-        if (previous and previous.kind in ("LOC", "GPE") and mention.kind in ("LOC", "GPE")
+        if (previous and previous.kind in NAMED_KINDS and mention.kind in NAMED_KINDS
                 and text[previous.end:mention.start] == "/"):
-            previous.end, previous.kind, previous.name = mention.end, "LOC", text[previous.start:mention.end]
+            places = {previous.kind, mention.kind} & {"LOC", "GPE"}
+            previous.end, previous.name = mention.end, text[previous.start:mention.end]
+            previous.kind = "LOC" if places else previous.kind
             continue
+        if mention.kind == "ORG":
+            form = _LEGAL_FORM.match(text, mention.end)
+            if form:
+                mention.end, mention.name = form.end(), text[mention.start:form.end()]
         if mention.kind in ("LOC", "GPE"):
             club = _CLUB_BEFORE.search(text, max(0, mention.start - 25), mention.start)
             after = _CLUB_AFTER.match(text[mention.end:mention.end + 12])
@@ -516,6 +529,7 @@ def _join_places_and_clubs(text: str, mentions: list[Mention]) -> list[Mention]:
     return joined
 
 
+_LEGAL_FORM = re.compile(r" (?:AG|GmbH|SE|KG|KGaA|Inc\.|Ltd\.|Corp\.|Group|Holding|Holdings|Plc|plc)(?![\w-])")
 _COORDINATION = re.compile(r"\s*(?:,|und|oder|sowie|,\s+und)\s*")
 
 

@@ -115,6 +115,11 @@ def test_actor_at_prefers_the_named_actor():
         ("OBERKLEINAU - Der Gemeinderat tagt am Montag.", "OBERKLEINAU", "LOC"),
         # the speaker's name before a colon in an interview
         ("Wosniak: Wir haben das Spiel verdient gewonnen.", "Wosniak", "PER"),
+        # a firm's legal form belongs to its name; names joined by a slash are one
+        ("Die Krendtec AG streicht Stellen.", "Krendtec AG", "ORG"),
+        ("Der Zug fährt weiter nach München/Hamburg.", "München/Hamburg", "LOC"),
+        # a city that is a first name too is a person outside a place's phrase
+        ("Beim Abendessen erzählte Selma von ihrer Reise.", "Selma", "PER"),
     ],
 )
 def test_actors_names_found_by_shape_and_context(text, surface, kind):
@@ -133,6 +138,9 @@ def test_actors_names_found_by_shape_and_context(text, surface, kind):
         "Am Ende fehlten die Parkplätze und die Hilferufe blieben ungehört, sagte Kompromisse ab.",
         "Unter den Verletzten waren auch zwei Angestellten der Bahn und mehrere Beschäftigte.",
         "Kurz vor Schluss fuhr ein Lkw über den Radweg.",
+        # abbreviations of things and quoted compound nouns
+        "Das BIP wuchs um zwei Prozent, das EBIT um fünf.",
+        "Die Gemeinde startete eine „Spendenaktion“ für den Kindergarten.",
     ],
 )
 def test_actors_common_nouns_in_sentences_are_no_names(text):
