@@ -360,7 +360,8 @@ def _lone_name(text: str, word: tuple[int, int, str]) -> bool:
     name = word[2].rstrip(".")
     if len(name) < 3 or _function_word(name):
         return False
-    if not (known_name(name) or unknown_word(name) or (_first_name(name) and not known_word(name))):
+    if not (known_name(name) or unknown_word(name)
+            or (_first_name(name) and not known_word(name) and not noun_shaped(name))):   # not "Tage"
         return False
     before = text[max(0, word[0] - 40):word[0]].rstrip()
     if not before or before[-1] in ".!?:„“\"»«(":
@@ -511,7 +512,7 @@ def _join_places_and_clubs(text: str, mentions: list[Mention]) -> list[Mention]:
                 and text[previous.end:mention.start] == "/"):
             places = {previous.kind, mention.kind} & {"LOC", "GPE"}
             previous.end, previous.name = mention.end, text[previous.start:mention.end]
-            previous.kind = "LOC" if places else previous.kind
+            previous.kind = "LOC" if places else previous.kind if previous.kind == mention.kind else "ORG"
             continue
         if mention.kind == "ORG":
             form = _LEGAL_FORM.match(text, mention.end)
