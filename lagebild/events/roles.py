@@ -32,6 +32,9 @@ _PREPOSITION_BEFORE = re.compile(
     r"[Ll]aut|[Nn]ahe)\s+(?:[A-ZÄÖÜ][\w-]*\s+(?:der|des)\s+)?(?:[a-zäöüß][\w-]*\s+){0,3}"
     r"(?:(?!" + _TIME_WORD + r")[A-ZÄÖÜ][\w-]*\s+)?$")
 _OBJECT_BEFORE = re.compile(r"\b(?:[Dd]em|[Dd]en|[Ee]inem|[Ee]inen|[Ii]hrem|[Ss]einem|[Ss]einen|[Ii]hren)\s+(?:[\w-]+\s+){0,2}$")
+# "Lob für den Angriff auf den russischen Stützpunkt": an actor after a second
+# preposition belongs to another noun phrase
+_NESTED_PREPOSITION = re.compile(r"\b(?:an|am|auf|für|gegen|mit|nach|bei|über)\s")
 _JOIN = re.compile(r"^\s*(?:,|und|sowie|oder|,\s*und)\s*(?:(?:der|die|das|den|dem|des)\s+)?(?:[a-zäöüß-]+\s+){0,2}$")
 
 
@@ -81,6 +84,7 @@ def after_preposition(text: str, actors: list[dict], prepositions: tuple[str, ..
     for match in re.finditer(r"\b(" + "|".join(prepositions) + r")\b", text[start:end]):
         position = start + match.end()
         following = [a for a in actors if position <= a["start"] < position + 60 and a["kind"] in TARGET_KINDS + ("ADJ",)]
-        if following and not re.search(r"[,.;]", text[position:following[0]["start"]]):
+        if following and not re.search(r"[,.;]", text[position:following[0]["start"]]) \
+                and not _NESTED_PREPOSITION.search(text[position:following[0]["start"]]):
             return group(text, actors, following[0])
     return []

@@ -3,7 +3,8 @@
 Triggers come from the lexicon `lang/de/event_triggers.tsv` (verbs with their
 separable particles, nouns, noun + verb phrases); the source and target from word
 order and case cues around them (lagebild/events/roles.py); the date from the time
-expression of the trigger's clause, else of its sentence, else a recent day or weekend
+expression of the trigger's clause, else of its sentence, else none when the pluperfect
+or a habitual adverb sets the act apart from the story's time, else a recent day or weekend
 named in the two sentences before ("context"), else the first day the article names in
 the week before publication ("story"), else the publication date;
 the status from the clause (negated: "nicht", "kein"; hypothetical: "falls", "wenn";
@@ -17,6 +18,7 @@ dropped, not guessed.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -35,6 +37,22 @@ SYMMETRIC = frozenset("CONSULT AGREE COOPERATE".split())
 # Types whose target may be the place where they happen ("Luftangriffe im Nordirak",
 # "forderte Wahlen in Syrien").
 _TERRITORIAL = frozenset("ASSAULT COERCE MOBILIZE REJECT REQUEST".split())
+# "als <disparaging word> bezeichnen/betrachten": the words that make the phrase an accusation
+_DISPARAGING = re.compile(
+    r"\bals\b(?:\s+[\w-]+){0,5}?\s+[\w-]*(?:illegal|illegitim|widrig|inakzeptabel|unannehmbar|unverantwortlich|grausam|"
+    r"unmenschlich|barbarisch|brutal|provokation|bedrohung|verbrech|terror|lüge|lügner|schande|skandal|farce|rassist|"
+    r"diktator|invasion|aggress|verstoß|verstöße|hexenjagd|propaganda|erpress|besatz|kriegserklärung|affront|verrat|"
+    r"verräter|kriminell|schändlich|empörend|beschämend|völkermord|genozid|massaker|gefährlich|absurd|heuchle|heuchel|"
+    r"faschist|extremist|mörder)", re.IGNORECASE)
+# "unterstützen mit …": support given in arms, forces or money is aid
+_MATERIAL_MEANS = re.compile(r"\bmit\s+(?:[\w-]+\s+){0,4}?[\w-]*(?:Waffen|Munition|Panzer|Luftangriff|Luftschläg|Kampfjets|"
+                             r"Truppen|Soldaten|Beratern|Ausbildern|Geld|Millionen|Milliarden|Krediten|Hilfsgütern|"
+                             r"Lebensmitteln|Ausrüstung|Material)")
+# Attacks that are words when a politician makes them on a politician or a party.
+_VERBAL_ATTACK = frozenset("Angriff Angriffe Attacke Attacken".split())
+_POLITICAL = frozenset("GOV LEG PTY OPP".split())
+# Acts of coercion that are the use of force when the military acts.
+_FORCE_BY_MILITARY = frozenset({"vorgehen"})
 # Verbs that tell a casualty: in the passive without an agent they name no one who acted.
 _CASUALTY = frozenset({"töten", "verletzen", "umbringen"})
 # Types whose passive without a named subject is done to people of the article's state.
@@ -44,7 +62,10 @@ _INFINITIVE_CLAUSE = re.compile(r",\s+[^,;:.]{0,80}?\bzu\s+[a-zäöüß]+\b|,\s+
 _KEIN = re.compile(r"\bkein(?:e|en|em|er|es)?\b")
 _WEEK = re.compile(r"^(\d{4})-W(\d\d)(?:-WE)?$")
 _REFUSAL = re.compile(r"\b(?:weigert\w*|geweigert|verweigert\w*|lehnte?n? es ab|abgelehnt)\b")
-_CONDITION = re.compile(r"\b(?:falls|wenn|sofern|sollte|sollten|würde|würden)\b", re.IGNORECASE)
+# a condition, or an obligation ("X müsse sich entschuldigen"): nothing has happened
+_CONDITION = re.compile(r"\b(?:falls|wenn|sofern|sollte|sollten|würde|würden|muss|müsse|müssen|müsste|müssten)\b",
+                        re.IGNORECASE)
+_PROPOSAL = re.compile(r"\b(?:Idee|Plan|Pläne|Plänen|Vorschlag|Vorschläge|Absicht|Forderung|Angebot|Möglichkeit|Versuch|Versuche)\b")
 _PLAN = re.compile(r"\b(?:plant|planen|geplant|will|wollen|soll|sollen|beabsichtigt|vorgesehen)\b")
 _ANY_FURTHER = re.compile(r"\b(?:[Jj]ede[rsnm]?|[Ee]ine[rsnm]?)\s+weitere[rsnm]?\s+(?:[\w-]+\s+)?$")
 # "wird … genommen": werden with a participle at the clause's end is a passive, not the future
@@ -57,11 +78,14 @@ _AUXILIARY = r"(?:hat|hatte|haben|hatten|habe|hätten|ist|war|sind|waren|wird|wu
 _OBJECT_NOUN = re.compile(
     r"^\s+(?:" + _AUXILIARY + r"\s+)?(?:(?:am|im|seit|vom)\s+[A-ZÄÖÜ]\w+\s+)?"
     r"(?:(?:erneut|auch|zudem|bereits|nun|jetzt|wiederholt|offiziell|formell|mehrfach)\s+)*"
-    r"(?:(?:den|die|das|dem|einen|eine|einem|drei|zwei|mehrere|zahlreiche|weitere|[a-zäöüß]+e[nmrs]?)\s+){1,3}"
-    r"[A-ZÄÖÜ][a-zäöüß]+")
+    r"(?:(?:den|die|das|dem|[Dd]iese[nmrs]?|einen|eine|einem|drei|zwei|mehrere|zahlreiche|weitere|[a-zäöüß]+e[nmrs]?)\s+){1,3}"
+    r"(?!(?:Woche|Monat|Monats|Jahr|Jahres|Nacht|Tag|Tage)\b)[A-ZÄÖÜ][a-zäöüß]+")   # not "vergangene Woche"
 # "hat den Mann … verurteilt", "hat Hacking-Vorwürfe zurückgewiesen": an object before a verb at the clause's end
 _OBJECT_PHRASE = re.compile(r"\b(?:(?:den|dem|einen|einem|zwei|drei|mehrere|zahlreiche)\s+(?:[a-zäöüß]+e[nmrs]?\s+)?"
                             r"|(?:hat|hatte|haben|hatten)\s+)[A-ZÄÖÜ][\w-]+")
+# "mit weithin verurteilten Luftschlägen": an article or preposition and adverbs only
+_DETERMINER_BEFORE = re.compile(r"\b(?:[Dd]ie|[Dd]er|[Dd]en|[Dd]em|[Dd]es|[Ee]ine[mnrs]?|mit|von|nach|bei|gegen|für)"
+                                r"(?:\s+[a-zäöüß]+){0,3}\s+$")
 _AGENT_BEFORE = re.compile(r"\b(?:von|vom)\s+(?:[\w-]+\s+){1,5}$")
 _NOUN_PHRASE_AFTER = re.compile(r"\s+(?:[a-zäöüß]+e[nmrs]?\s+)?[A-ZÄÖÜ]")
 # a perfect infinitive after the trigger: the act is what someone claims or denies
@@ -70,14 +94,21 @@ _ALLEGED = re.compile(r"(?:\s+und\s+[\w-]+)?\s+zu\s+haben\b")
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:[Ss]ein|[Ii]hr)(?:e|en|em|er|es)?\s+(?:[a-zäöüß]+\s+)?$")
 _MEETING_BEFORE = re.compile(r"\b(?:[Bb]ei|[Bb]eim|[Nn]ach|[Vv]or|[Ww]ährend|[Zz]u|[Zz]um)\s+"
                              r"(?:(?:de[mnrs]|eine[mnrs]?|sein\w*|ihr\w*)\s+)?(?:[a-zäöüß]+\s+)?$")
+# the pluperfect and habitual adverbs: an act apart from the story's day
+_PLUPERFECT = re.compile(r"\b(?:hatte|hatten|war|waren)\b")
+_HABITUAL = re.compile(r"\b(?:wiederholt|immer wieder|stets|bisher|bislang|mehrfach|seit (?:langem|Jahren|Monaten))\b")
 # "war verhaftet": sein with a participle is a passive for acts done to people ("war gereist" is not)
 _STATE_PASSIVE = re.compile(r"\b(?:war|waren|ist|sind)\b")
 _PASSIVE = re.compile(r"\b(?:wurde|wurden|worden|wird|werden)\b")
 _FIRST_PERSON_SOURCE = re.compile(r"\b(?:[Ww]ir|[Ii]ch)\b")
+_THAT_CLAUSE = re.compile(r",\s+dass\s")
+_WHICH = re.compile(r"\s*was\s")
+_RECEIVE = re.compile(r"\b(?:bekommt|bekam|bekamen|bekommen|erhält|erhielt|erhielten|erhalten)\b")
+_FIRST_PERSON_AFTER_VERB = re.compile(r"\s+(?:ich|wir)\b")     # "Diese Anschuldigungen weise ich zurück"
 _FIRST_PERSON_TARGET = re.compile(r"\b(?:[Mm]ir|[Uu]ns|[Mm]ich|[Uu]nsere[nmrs]?|[Mm]eine[nmrs]?)\b")
-# A clause ends at a comma, semicolon, colon, bracket or dash; quotation marks do not end
+# A clause ends at a comma, semicolon, colon, bracket, bullet or dash; quotation marks do not end
 # it ("warnte Putin vor „Konsequenzen“").
-_CLAUSE_BOUNDARY = re.compile(r"[,;:()]|\s[–—-]\s")
+_CLAUSE_BOUNDARY = re.compile(r"[,;:()•]|\s[–—-]\s")
 _SHORT_BRACKET = re.compile(r"\([^(),;:]{1,40}\)")
 _NAMED = ("PER", "ORG", "GPE", "LOC")
 _RELATIVE = re.compile(r"\s*(?:(?:mit|von|zu|in|bei|für|gegen|auf|über|nach|aus)\s+)?"
@@ -189,6 +220,8 @@ class _EventCoder:
         if trigger.kind == "verb" and self._attributive(start, end):
             return
         left, right = clause_bounds(text, start, end, sentence.start, sentence.end)
+        if trigger.noun == "als" and not _DISPARAGING.search(text, left, right):
+            return      # "bezeichnete ihn als Rassisten", not "bezeichnete ihn als Freund"
         actors = [a for a in self.index.within(left, right) if a["kind"] in TARGET_KINDS + ("ADJ",)]
         sources, targets, rule = self._roles(trigger, start, end, left, right, sentence, actors)
         if not sources:
@@ -206,7 +239,7 @@ class _EventCoder:
                 and (_OBJECT_NOUN.search(text[end:right]) or object_before):
             # "beschuldigte drei weitere Personen": people of no named state are of the article's
             targets, rule = self._state(self.index.home_code()), rule + "+home object"
-        if not targets and trigger.type in ("ASSAULT", "COERCE"):
+        if not targets and trigger.type in ("ASSAULT", "COERCE") and not self._pronoun_target(trigger, end, right):
             # "Die Polizei nahm mehrere Menschen fest": force against people of no named
             # state is coded as against the state the article is about
             targets = self._state(self.index.home_code() or self._code(sources[0]))
@@ -215,21 +248,49 @@ class _EventCoder:
             # "weigerte sich, mit der PSOE zu verhandeln": the party of the refused act
             targets = self._infinitive_target(right, sentence, sources)
             rule += "+infinitive target" if targets else ""
+        if not targets and trigger.type in ("ACCUSE", "REJECT") and trigger.kind == "verb" and "obj" in trigger.targets:
+            # "bestritt, dass der Minister festgehalten werde": the subject of the claim
+            targets = self._that_clause_subject(right, sentence, sources)
+            rule += "+that-clause target" if targets else ""
+        if not targets and "obj" in trigger.targets and _WHICH.match(text, left):
+            # "…, was Iran scharf kritisierte": the actor of the main clause's act
+            targets = [e["source"] | {"kind": "GPE"} for e in self.events[-1:]
+                       if e["sentence"]["start"] == sentence.start and e["trigger_start"] < start]
+            rule += "+act of the main clause" if targets else ""
         if not targets and trigger.type not in UNDIRECTED:
             return
-        date, level, date_from = self._date(start, left, right, sentence)
+        date, level, date_from = self._date(start, end, left, right, sentence)
         clause = text[left:right]
         if trigger.kind == "noun":
             # "Das Treffen brachte keinen Durchbruch": "kein" after the noun belongs to another noun
             clause = text[left:end] + _KEIN.sub(" ", text[end:right])
         status = self._status(clause, text[sentence.start:left], text[start - 3:start] == "zu ")
-        if _ANY_FURTHER.search(text[max(left, start - 40):start]):
+        if text[sentence.start:sentence.end].rstrip().endswith("?") and not self._quote_at(start):
+            status = "hypothetical"     # "Vom Geheimdienst verschleppt?": a question reports nothing
+        elif _ANY_FURTHER.search(text[max(left, start - 40):start]):
             status = "hypothetical"     # "jede weitere russische Aggression": none has happened
         elif _ALLEGED.match(text, end):
             status = "hypothetical"     # "wirft ihm vor, X unterstützt zu haben": a claim, not a report
+        if trigger.type == "SUPPORT" and _MATERIAL_MEANS.search(text, end, right):
+            trigger = dataclasses.replace(trigger, type="AID")      # "unterstützt die Armee mit Waffen"
+        if trigger.entry in _VERBAL_ATTACK and self._between_politicians(sources, targets):
+            trigger = dataclasses.replace(trigger, type="ACCUSE")   # "die Attacken des Kanzlers gegen die Opposition"
+        if trigger.entry in _FORCE_BY_MILITARY and sources[0].get("sector") == "MIL":
+            trigger = dataclasses.replace(trigger, type="ASSAULT")   # "Die Armee geht gegen Rebellen vor"
         for source in sources:
             for target in targets or [None]:
                 self._add(trigger, start, end, sentence, source, target, (date, level, date_from), status, rule)
+
+    @staticmethod
+    def _between_politicians(sources: list[dict], targets: list[dict]) -> bool:
+        return bool(targets) and sources[0]["kind"] == "PER" and sources[0].get("sector") in _POLITICAL \
+            and all(t["kind"] in ("PER", "ROLE") or t.get("sector") in _POLITICAL for t in targets)
+
+    def _pronoun_target(self, trigger: Trigger, end: int, right: int) -> bool:
+        """"die Angriffe auf sie": the target is named before; not people of the article's state."""
+        prepositions = "|".join(p for p in trigger.targets if p != "obj")
+        return bool(prepositions) and re.search(rf"\b(?:{prepositions})\s+(?:sie|ihn|ihm|ihnen|uns|es)\b",
+                                                self.text[end:right]) is not None
 
     def _attributive(self, start: int, end: int) -> bool:
         """"den von einem Extremisten ermordeten Politiker", "mit von der Türkei unterstützten
@@ -238,12 +299,17 @@ class _EventCoder:
         word = self.text[start:end]
         stem = next((word[:-len(e)] for e in ("en", "e", "er", "es", "em") if word.endswith(e)), None)
         return (stem in self.lexicon.participles
-                and _AGENT_BEFORE.search(self.text, max(0, start - 60), start) is not None
+                and (_AGENT_BEFORE.search(self.text, max(0, start - 60), start) is not None
+                     or _DETERMINER_BEFORE.search(self.text, max(0, start - 60), start) is not None)
                 and _NOUN_PHRASE_AFTER.match(self.text, end) is not None)
 
     def _roles(self, trigger, start, end, left, right, sentence, actors):
         text = self.text
         speaker = self._quote_speaker(start)
+        if trigger.targets == ("subj",):
+            # „Das Regime verstoße gegen die Auflagen“, said by a minister: the speaker accuses the subject
+            subject = self._subject(actors, left) or self._state(self.index.home_code())
+            return ([speaker], subject, "speaker judges subject") if speaker else ([], [], "")
         if trigger.kind == "noun":
             sources, genitive = self._noun_source(trigger, start, end, left, sentence, actors)
             rule = "noun"
@@ -253,6 +319,10 @@ class _EventCoder:
                 named = after_preposition(text, actors, ("von",), end, right)
                 if len(named) > 1:
                     sources, targets = named[:1], named[1:]
+            giver = after_preposition(text, actors, ("von", "vom"), end, right) if _RECEIVE.search(text, left, start) else []
+            if giver:
+                # "Sie erhielt Beistand von der Opposition": the giver acts on the subject
+                return giver, self._sentence_subject(start, sentence), "noun+received"
             if not sources and len(targets) > 1 and "zwischen" in trigger.targets:
                 sources, targets = targets[:1], targets[1:]     # "das Treffen zwischen Scholz und Macron"
             relative = _RELATIVE_OBJECT.match(text, end)
@@ -307,7 +377,7 @@ class _EventCoder:
                 opening = self._after_dateline(sentence.start)
                 before = [a for a in self.index.within(opening, left) if a["kind"] in SOURCE_KINDS]
                 sources, rule = self._subject(before, opening), "coordinated verb"
-        if speaker and _FIRST_PERSON_SOURCE.search(text[left:start]):
+        if speaker and (_FIRST_PERSON_SOURCE.search(text[left:start]) or _FIRST_PERSON_AFTER_VERB.match(text, end)):
             sources, rule = [speaker], rule + "+speaker"
         targets = self._targets(trigger, start, end, left, right, actors, sources)
         if not targets and speaker and trigger.kind != "noun" and _FIRST_PERSON_TARGET.search(text[left:right]):
@@ -493,6 +563,15 @@ class _EventCoder:
         return [a for a in self.index.within(match.start(), match.end())
                 if a["kind"] in TARGET_KINDS and all(a is not s for s in sources)][:1]
 
+    def _that_clause_subject(self, clause_end: int, sentence: Sentence, sources: list[dict]) -> list[dict]:
+        """The subject of a "dass" clause that follows the clause, other than the sources."""
+        match = _THAT_CLAUSE.match(self.text, clause_end, sentence.end)
+        if not match:
+            return []
+        inner = [a for a in self.index.within(match.end(), self._clause_end(match.end()))
+                 if all(a is not s for s in sources)]
+        return self._subject(inner, match.end())[:1]
+
     def _source_end(self, sources: list[dict]) -> int:
         """Where the source ends, with a name in apposition ("Der UN-Hochkommissar, Said
         Raad al-Hussein, hatte …")."""
@@ -518,8 +597,9 @@ class _EventCoder:
 
     # --- attributes -----------------------------------------------------------------------
 
-    def _date(self, start: int, left: int, right: int, sentence: Sentence) -> tuple[str | None, str | None, str | None]:
-        """(date, granularity, where from: "text", "context" or "published")."""
+    def _date(self, start: int, end: int, left: int, right: int, sentence: Sentence) -> tuple[str | None, str | None, str | None]:
+        """(date, granularity, where from: "text", "context", "story" or "published"); no
+        date for an undated act the clause sets apart from the story's day."""
         dated = [t for t in self.doc.times if t["type"] in ("DATE", "TIME") and granularity(t["value"])]
         for low, high in ((left, right), (sentence.start, sentence.end)):
             inside = [t for t in dated if low <= t["start"] < high]
@@ -527,6 +607,8 @@ class _EventCoder:
                 nearest = min(inside, key=lambda t: abs(t["start"] - start))
                 level = granularity(nearest["value"])
                 return (nearest["value"][:10] if level == "day" else nearest["value"]), level, "text"
+        if self._background(start, end, left, right):
+            return None, None, None
         recent = self._recent_day(sentence.start, self._previous_start(sentence))
         if recent:
             # "Am Montag traf X Y. Er forderte …": the day the story is about goes on
@@ -534,6 +616,15 @@ class _EventCoder:
         if self.story_day:
             return self.story_day, "day", "story"
         return (self.doc.published, "day", "published") if self.doc.published else (None, None, None)
+
+    def _background(self, start: int, end: int, left: int, right: int) -> bool:
+        """"hatte X vorgeworfen", "ging wiederholt gegen X vor": the pluperfect or a habitual
+        adverb tells of another time than the story's day."""
+        clause = self.text[left:right]
+        # "nachdem X … gemacht hatte": the pluperfect the conjunction asks for, not a time apart
+        pluperfect = self.text[start:end] in self.lexicon.participles and _PLUPERFECT.search(clause) \
+            and not clause.lstrip().startswith("nachdem")
+        return bool(pluperfect or _HABITUAL.search(clause))
 
     def _story_day(self) -> str | None:
         """The first day the article names in the week before its publication: the day
@@ -580,7 +671,8 @@ class _EventCoder:
         if _NEGATION.search(clause) or (infinitive and (_REFUSAL.search(before[-80:]) or _NEGATION.search(before[-80:]))):
             # "nicht", "keine"; "weigerte sich, mit X zu verhandeln", "es gab nie die Absicht, … zu entsenden"
             return "negated"
-        if _CONDITION.search(clause):
+        if _CONDITION.search(clause) or (infinitive and _PROPOSAL.search(before[-50:])):
+            # "die Idee, Truppen zu entsenden": a proposal, no act
             return "hypothetical"
         future = clause_tense(clause) == "future" and not _PASSIVE_PRESENT.search(clause)
         if future or _PLAN.search(clause) or (infinitive and _PLAN.search(before)):

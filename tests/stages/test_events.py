@@ -256,6 +256,26 @@ CASES = [
      "berichtete die Zeitung El País aus Madrid.", {("CONSULT", "ESP", "ESP", "asserted")}),
     ("Biden hatte angekündigt, bei seinem Treffen mit Xi Jinping auch die Lage in Taiwan anzusprechen.",
      {("CONSULT", "USA", "CHN", "asserted")}),
+    # --- type from the actors or the means
+    ("Die russische Armee ging am Montag gegen Aufständische in Tschetschenien vor.", {("ASSAULT", "RUS", "RUS", "asserted")}),
+    ("Biden verschärfte seine Attacken gegen die Republikaner.", {("ACCUSE", "USA", "USA", "asserted")}),
+    ("Deutschland unterstützt die Ukraine mit Panzern und Munition.", {("AID", "DEU", "UKR", "asserted")}),
+    ("Russland unterstützt Syrien mit weithin verurteilten Luftschlägen.", {("AID", "RUS", "SYR", "asserted")}),
+    # --- judgements: "als … bezeichnen", a speaker's verdict on a subject
+    ("Die Europäische Union bezeichnete Russland als Aggressor.", {("ACCUSE", "EU", "RUS", "asserted")}),
+    ("„Russland verstößt gegen das Völkerrecht“, sagte Biden.", {("ACCUSE", "USA", "RUS", "asserted")}),
+    ("„Die Hamas ist eine Schande für die Menschheit“, sagte Netanjahu.", {("ACCUSE", "ISR", "PSE", "asserted")}),
+    ("„Diese Anschuldigungen weise ich zurück“, sagte Selenskyj.", {("REJECT", "UKR", "UKR", "asserted")}),
+    ("Putin zeigte sich erfreut über den Sieg von Donald Trump.", {("SUPPORT", "RUS", "USA", "asserted")}),
+    # --- roles: a receiver, a "dass" clause, a "was" clause
+    ("Selenskyj erhielt am Montag Unterstützung von den USA.", {("SUPPORT", "USA", "UKR", "asserted")}),
+    ("Washington bestritt, dass Iran an den Gesprächen beteiligt sei.", {("REJECT", "USA", "IRN", "asserted")}),
+    ("Die USA verlegten Bomber in die Golfregion, was Iran scharf kritisierte.", {("ACCUSE", "IRN", "USA", "asserted")}),
+    # --- status: a question, an obligation, a proposal
+    ("Hat die türkische Polizei den Journalisten festgenommen?", {("COERCE", "TUR", "TUR", "hypothetical")}),
+    ("Lawrow sagte, die Ukraine müsse ihre Truppen aus dem Donbass abziehen.", {("RETREAT", "UKR", "UKR", "hypothetical")}),
+    ("Mehrere Staatschefs äußerten sich kritisch zu der Idee, Soldaten nach Mali zu entsenden.",
+     {("MOBILIZE", "MLI", "MLI", "hypothetical")}),
 ]
 
 # Structures the rules do not yet cover; kept visible so they are not forgotten.
@@ -393,3 +413,26 @@ def test_event_subject_resumes_after_a_relative_clause(dateline):
 def test_event_clause_with_its_own_subject_takes_no_earlier_subject():
     found = coded("Erdoğan drohte den Kämpfern mit Luftangriffen, sollten sie sich nicht aus der Stadt zurückziehen.")
     assert not any(event[0] == "RETREAT" for event in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Merkel bezeichnete Macron als Freund.",                                     # no disparaging word
+    "Das Regime verstößt gegen die Auflagen.",                                   # no speaker judges
+    "Scholz äußerte Verständnis für den Protest gegen den russischen Konzern.",  # Russia is not the target
+    "Das Pentagon musste vergangene Woche einräumen, dass Waffen verloren gingen.",  # "vergangene Woche" is no object
+])
+def test_event_not_coded_without_its_cue(text):
+    assert coded(text) == set()
+
+
+def test_event_in_the_pluperfect_or_habitual_takes_no_later_day():
+    doc = analyze("Am Montag kritisierte Scholz Russland. Baerbock hatte Russland zuvor kritisiert. "
+                  "Die Türkei ging wiederholt gegen Journalisten vor.", published=PUBLISHED)
+    assert [(e["type"], e["date"]) for e in doc.events] == [("ACCUSE", "2023-03-13"), ("ACCUSE", None), ("COERCE", None)]
+
+
+def test_event_after_nachdem_keeps_the_story_day():
+    doc = analyze("Am Montag sprach Scholz mit Macron. Die USA verhängten Sanktionen, nachdem Russland die Ukraine "
+                  "angegriffen hatte.", published=PUBLISHED)
+    (event,) = [e for e in doc.events if e["type"] == "ASSAULT"]
+    assert (event["date"], event["date_from"]) == ("2023-03-13", "context")
