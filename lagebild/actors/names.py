@@ -227,7 +227,8 @@ _LATIN_NAME = re.compile(r"^[A-ZÄÖÜ][\w'’. -]*$")
 
 @functools.cache
 def cities() -> dict[str, str]:
-    """City name (main and Latin alternate names of larger cities) -> ISO alpha-3."""
+    """City name -> ISO alpha-3: main names, and the Latin alternate names of cities of
+    200,000 people or more ("Hama") and of German-speaking ones."""
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     alpha3["XK"] = "XKX"
     table: dict[str, str] = {}
@@ -236,7 +237,7 @@ def cities() -> dict[str, str]:
         if code is None or city["population"] < CITY_POPULATION_FLOOR:
             continue
         names = [city["name"]]
-        if city["population"] >= 500_000 or code in ("DEU", "AUT", "CHE"):
+        if city["population"] >= 200_000 or code in ("DEU", "AUT", "CHE"):
             names += [n for n in city["alternatenames"] if _LATIN_NAME.match(n)]
         for name in names:
             table.setdefault(name, code)

@@ -298,6 +298,20 @@ def _add_unknown_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
 _ADJECTIVE_BEFORE = re.compile(r"(?<=[a-zäöüß,] )[A-ZÄÖÜ][a-zäöüß]+ $")
 
 
+def place_adjective_code(word: str) -> str | None:
+    """The country of the town a capitalised adjective is made from ("Brüsseler" ->
+    BEL, "Münchner" -> DEU)."""
+    if not word.endswith("er") or len(word) < 5:
+        return None
+    for base in (word[:-2], word[:-3] + "en", word[:-2] + "en"):
+        referents = surfaces().get(base)
+        if referents:
+            return _pick(referents).code
+        if base in cities():
+            return cities()[base]
+    return None
+
+
 def _names_with_adjective(text: str, mentions: list[Mention]) -> None:
     """A capitalised adjective inside a sentence makes an institution's noun a name
     ("der Evangelischen Kirche", "der Deutschen Bundesbank")."""
@@ -309,6 +323,7 @@ def _names_with_adjective(text: str, mentions: list[Mention]) -> None:
         if before and not covered[before.start()] and adjective_shaped(before.group().strip()):
             mention.start, mention.kind = before.start(), "ORG"
             mention.name = text[mention.start:mention.end]
+            mention.code = mention.code or place_adjective_code(before.group().strip())
 
 
 def _covered(text: str, mentions: list[Mention]) -> bytearray:
@@ -446,12 +461,13 @@ def _classify_run(text: str, run: list[tuple[int, int, str]], previous: str, rol
             return Mention(start, end, name, None, None, "PER")   # "Genosse Stalin", "Tochter Ireland"
         before_noun = trimmed[-1] is not run[-1]   # "Iglesias Forderung": a genitive, no city
         # a city that is a first name too ("Marco", "Selma") is a city only after "in", "aus" ...
-        at_place = previous in _PLACE_PREPOSITIONS
+        at_place = previous.lower() in _PLACE_PREPOSITIONS
         if word in cities() and not before_noun and (at_place or word not in first_names()) and (
                 not common_noun(word) or (at_place and not known_common_noun(word))):
             return Mention(start, end, name, cities()[word], None, "LOC")
         if _lone_name(text, trimmed[0]):
-            return Mention(start, end, name, None, None, _lone_name_kind(word, previous))
+            kind = _lone_name_kind(word, previous)
+            return Mention(start, end, name, cities().get(word) if kind == "LOC" else None, None, kind)
     return None
 
 

@@ -172,6 +172,15 @@ def test_actors_person_name_ends_before_a_noun_after_a_genitive():
     assert "Johanna Weitkamps" in names
 
 
+@pytest.mark.parametrize("text, surface, code", [
+    ("Die Brüsseler Staatsanwaltschaft ermittelt gegen den Minister.", "Brüsseler Staatsanwaltschaft", "BEL"),
+    ("Die Münchner Polizei nahm zwei Männer fest.", "Münchner Polizei", "DEU"),
+    ("In Hama griffen Regierungstruppen die Stellungen an.", "Hama", "SYR"),
+])
+def test_actors_town_and_its_adjective_give_the_country(text, surface, code):
+    assert find(text, surface)[0] == code
+
+
 def test_actors_name_before_a_noun_is_no_city():
     # "Iglesias" is a town in Sardinia too; before a noun it is a genitive, a person's
     kinds = {a[0]: a[3] for a in actors("Die Regierung lehnte Iglesias Forderung am Montag ab.")}
