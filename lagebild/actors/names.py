@@ -51,6 +51,7 @@ def known_name(word: str) -> bool:
     return lower in _lexicon_sets()[0] and lower not in _known_words()
 
 
+@functools.lru_cache(maxsize=100_000)
 def plain_common_noun(word: str) -> bool:
     """A word HanTa's lexicon never saw as a name, with a common noun's shape ("Haus",
     "Entwicklungen")."""
@@ -81,7 +82,7 @@ def common_noun(word: str, tagger: bool = True) -> bool:
     proper, common = _lexicon_sets()
     lower = word.lower()
     if lower in proper:
-        return lower in common and _word_class(word) != "NE"
+        return lower in common and (not tagger or _word_class(word) != "NE")
     if lower in common:
         return True
     if not tagger:

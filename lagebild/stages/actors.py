@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from lagebild.actors.knowledge import Referent, surfaces
 from lagebild.actors.lexicon import Match, find_matches
 from lagebild.actors.names import (
-    adjective_shaped, cities, common_noun, first_names, known_common_noun, known_name, known_word, lexicon_noun,
-    noun_shaped, plain_common_noun, unknown_word)
+    adjective_shaped, cities, common_noun, first_names, known_common_noun, known_name, known_word, noun_shaped,
+    plain_common_noun, unknown_word)
 from lagebild.actors.patterns import shaped_names
 from lagebild.datafiles import read_words
 from lagebild.document import Document
@@ -248,7 +248,6 @@ _RUN = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w'’.&-]*(?: (?:(?:von|van(?: der| d
 _WORD_IN_RUN = re.compile(r"\S+")
 # a word of four or more small letters with a full stop: the end of a sentence, not "K." or "VI."
 _SENTENCE_END_WORD = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{3,}\.$")
-_CAPITALIZED_WORD = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w'’]*(?![\w-])")
 # A single word that can be a name by its own shape, whatever stands before it.
 _SHAPED = re.compile(r"^(?:[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}|(?:Bundes|Landes)[a-zäöüß]+|[A-ZÄÖÜ][\w]*-[A-ZÄÖÜ][\w]*|"
                      r"[A-ZÄÖÜ][\w-]*(?:straße|strasse|platz|allee|gasse|ufer|damm|chaussee))$")
@@ -598,9 +597,10 @@ def _repeated_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
         return []
     covered = _covered(text, mentions)
     found = []
-    for match in _CAPITALIZED_WORD.finditer(text):
+    names = "|".join(sorted(map(re.escape, surnames), key=len, reverse=True))
+    for match in re.finditer(rf"(?<![\w-])(?:{names})s?(?![\w-])", text):
         word = match.group()
-        full = surnames.get(word) or (surnames.get(word[:-1]) if word.endswith("s") else None)
+        full = surnames.get(word) or surnames.get(word[:-1])
         if full is not None and not covered[match.start()]:
             found.append(Mention(match.start(), match.end(), full.name, full.code, full.sector, "PER"))
     return found
