@@ -29,7 +29,7 @@ from lagebild.actors.knowledge import Referent, surfaces
 from lagebild.actors.lexicon import Match, find_matches
 from lagebild.actors.names import (
     adjective_shaped, cities, common_noun, first_names, known_common_noun, known_name, known_word, noun_shaped,
-    plain_common_noun, unknown_word)
+    plain_common_noun, tagged_as_name, unknown_word)
 from lagebild.actors.patterns import shaped_names
 from lagebild.datafiles import read_words
 from lagebild.document import Document
@@ -77,7 +77,6 @@ _FINITE_AFTER = re.compile(r" (?:ist|war|hat|hatte|wird|wurde|will|wollte|kann|k
 
 # "Schwarz: Ich bin ...": the speaker in an interview
 _INTERVIEW_COLON = re.compile(r" ?: ")
-_ADJECTIVE_ENDING = re.compile(r"(?:t|end|lich|ig|bar|los|haft|sam)$")
 
 
 @dataclass(slots=True)
@@ -154,6 +153,10 @@ def _known_mentions(text: str, matches: list[Match], day: dt.date | None) -> lis
                 start, code, sector, kind = first.start(1), None, None, "PER"
                 mentions.append(Mention(start, end, text[start:end], code, sector, kind))
                 continue
+        if kind == "PER" and " " not in text[start:end]:
+            first = _FIRST_NAME_BEFORE.search(text, max(0, start - 25), start)
+            if first and _first_name(first.group(1)):     # "Mitt Romney" where the knowledge has "Romney"
+                start = first.start(1)
         mentions.append(Mention(start, end, referent.name, code, sector, kind))
     return _role_appositions(text, mentions)
 
@@ -379,11 +382,10 @@ def _lone_name(text: str, word: tuple[int, int, str]) -> bool:
         return False
     before = text[max(0, word[0] - 40):word[0]].rstrip()
     if not before or before[-1] in ".!?:„“\"»«(":
-        # opening a sentence, a name is the subject of its verb ("Kolb war ..."), unless it
-        # ends like a participle or an adjective ("Unklar ist ...", "Befürwortet hat ...")
-        return (not _ADJECTIVE_ENDING.search(name)
-                and (_SPEECH_AFTER.match(text, word[1]) or _FINITE_AFTER.match(text, word[1])
-                     or _INTERVIEW_COLON.match(text, word[1])) is not None)
+        # opening a sentence, a name is the subject of its verb ("Kolb war ..."), where the
+        # tagger takes it for one (not "Unklar ist ...", "Aufgeschoben wird ...")
+        return ((_SPEECH_AFTER.match(text, word[1]) or _FINITE_AFTER.match(text, word[1])
+                 or _INTERVIEW_COLON.match(text, word[1])) is not None and tagged_as_name(name))
     previous = before.rsplit(None, 1)[-1]
     return previous.lower() not in _DETERMINERS and not (previous.islower() and adjective_shaped(previous))
 
@@ -408,6 +410,7 @@ def _trim_run(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     while run and (run[0][2] in _PARTICLES or _function_word(run[0][2])):
         run = run[1:]
     while (len(run) > 1 and run[0][2] not in _PLACE_OPENERS and not known_name(run[0][2])
+           and not _ORG_HEADS.search(run[-1][2])
            and noun_shaped(run[0][2]) and not adjective_shaped(run[0][2])):   # "Maschinenbauer Krendtec"
         run = run[1:]
     while run and run[-1][2] in _PARTICLES:

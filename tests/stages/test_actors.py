@@ -117,6 +117,7 @@ def test_actor_at_prefers_the_named_actor():
         ("Wosniak: Wir haben das Spiel verdient gewonnen.", "Wosniak", "PER"),
         # a firm's legal form belongs to its name; names joined by a slash are one
         ("Die Krendtec AG streicht Stellen.", "Krendtec AG", "ORG"),
+        ("Der Auftrag ging an die Steinbach AG in Kassel.", "Steinbach AG", "ORG"),
         ("Der Zug fährt weiter nach München/Hamburg.", "München/Hamburg", "LOC"),
         # a city that is a first name too is a person outside a place's phrase
         ("Beim Abendessen erzählte Selma von ihrer Reise.", "Selma", "PER"),
@@ -179,6 +180,11 @@ def test_actors_person_name_ends_before_a_noun_after_a_genitive():
 ])
 def test_actors_town_and_its_adjective_give_the_country(text, surface, code):
     assert find(text, surface)[0] == code
+
+
+def test_actors_word_opening_a_sentence_is_a_name_only_when_tagged_so():
+    names = [a[0] for a in actors("Unklar ist, wer die Kosten trägt. Wosniak will das Amt behalten.")]
+    assert "Wosniak" in names and "Unklar" not in names
 
 
 def test_actors_name_before_a_noun_is_no_city():
