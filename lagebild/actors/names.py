@@ -218,11 +218,6 @@ def _verb_noun(lower: str) -> bool:
     return lower.endswith("en") and (lower[:-2] in _stem_set("VV") or lower[:-1] in _stem_set("VV"))
 
 
-def tagged_as_name(word: str) -> bool:
-    """HanTa's tagger takes the word for a proper noun (about 2 ms a new word)."""
-    return _word_class(word) == "NE"
-
-
 @functools.lru_cache(maxsize=200_000)
 def _word_class(word: str) -> str:
     return _tagger().analyze(word)[1]

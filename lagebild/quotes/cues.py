@@ -91,7 +91,28 @@ def _is_subjunctive_two(lower: str) -> bool:
 
 
 def is_finite_verb(word: str) -> bool:
-    """A lower-case finite verb form (HanTa), function words excluded without asking it."""
-    if not word[:1].islower() or word in read_words("lang/de/function_words.tsv"):
+    """A lower-case finite verb form (HanTa); function words and words on no verb stem
+    are excluded without asking it (2 ms a new word)."""
+    if not word[:1].islower() or word in read_words("lang/de/function_words.tsv") or not _on_verb_stem(word):
         return False
     return _analysis(word)[2].endswith("(FIN)")
+
+
+_FINITE_ENDINGS = ("", "e", "st", "t", "en", "et", "n", "te", "ten", "test", "tet", "est", "ete", "eten")
+# separable particles a verb at the end of a clause carries ("ankündigte", "zurücktrat")
+_PARTICLES = ("ab", "an", "auf", "aus", "bei", "ein", "fest", "fort", "her", "hin", "los", "mit", "nach", "vor",
+              "weg", "zu", "zurück", "zusammen", "durch", "über", "um", "unter", "wieder", "entgegen", "weiter",
+              "heraus", "hinaus", "voran", "vorbei", "auseinander", "dar", "herein", "hinein", "heran", "herum",
+              "hervor", "nieder", "statt", "teil", "zurecht", "bereit", "frei", "hoch", "offen", "voraus")
+
+
+def _on_verb_stem(word: str) -> bool:
+    """A verb stem of HanTa's lexicon with a finite ending, after a particle or not.
+    Over 12,000 words of the corpus this passed all but 2% of the finite verbs
+    HanTa found (rare words and typos) and 37% of all words."""
+    stems = _verb_stems()
+    for rest in [word] + [word[len(p):] for p in _PARTICLES if word.startswith(p) and len(word) - len(p) >= 3]:
+        for ending in _FINITE_ENDINGS:
+            if rest.endswith(ending) and len(rest) - len(ending) >= 2 and rest[:len(rest) - len(ending)] in stems:
+                return True
+    return False

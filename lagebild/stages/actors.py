@@ -29,7 +29,7 @@ from lagebild.actors.knowledge import Referent, surfaces
 from lagebild.actors.lexicon import Match, find_matches
 from lagebild.actors.names import (
     adjective_shaped, cities, common_noun, first_names, known_common_noun, known_name, known_word, noun_shaped,
-    plain_common_noun, tagged_as_name, unknown_word)
+    plain_common_noun, unknown_word)
 from lagebild.actors.patterns import shaped_names
 from lagebild.datafiles import read_words
 from lagebild.document import Document
@@ -75,6 +75,7 @@ _SPEECH_AFTER = re.compile(r" (?:sagte|sagt|erklärte|erklärt|betonte|meinte|kr
 _FINITE_AFTER = re.compile(r" (?:ist|war|hat|hatte|wird|wurde|will|wollte|kann|konnte|muss|musste|soll|sollte|darf|"
                            r"durfte|habe|sei|bleibt|blieb|gilt|galt)\b")
 
+_ADJECTIVE_ENDING = re.compile(r"(?:t|end|lich|ig|bar|los|haft|sam)$")
 # "Schwarz: Ich bin ...": the speaker in an interview
 _INTERVIEW_COLON = re.compile(r" ?: ")
 
@@ -382,10 +383,11 @@ def _lone_name(text: str, word: tuple[int, int, str]) -> bool:
         return False
     before = text[max(0, word[0] - 40):word[0]].rstrip()
     if not before or before[-1] in ".!?:„“\"»«(":
-        # opening a sentence, a name is the subject of its verb ("Kolb war ..."), where the
-        # tagger takes it for one (not "Unklar ist ...", "Aufgeschoben wird ...")
-        return ((_SPEECH_AFTER.match(text, word[1]) or _FINITE_AFTER.match(text, word[1])
-                 or _INTERVIEW_COLON.match(text, word[1])) is not None and tagged_as_name(name))
+        # opening a sentence, a name is the subject of its verb ("Kolb war ..."), unless it
+        # ends like a participle or an adjective ("Befürwortet hat ...", "Auffallend ist ...")
+        return (not _ADJECTIVE_ENDING.search(name)
+                and (_SPEECH_AFTER.match(text, word[1]) or _FINITE_AFTER.match(text, word[1])
+                     or _INTERVIEW_COLON.match(text, word[1])) is not None)
     previous = before.rsplit(None, 1)[-1]
     return previous.lower() not in _DETERMINERS and not (previous.islower() and adjective_shaped(previous))
 
