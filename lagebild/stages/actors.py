@@ -356,7 +356,7 @@ def _single_word_may_name(text: str, word: tuple[int, int, str], mentions: list[
     """Cheap test before classifying a lone capitalised word (most are common nouns)."""
     if _SHAPED.match(word[2]) or word[2] in cities() or (word[0] == 0 and word[2].isupper()):
         return True
-    if plain_common_noun(word[2]):
+    if _function_word(word[2]) or known_common_noun(word[2]) or plain_common_noun(word[2]):
         return False   # no rule below makes a name of it
     previous = text[max(0, word[0] - 30):word[0]].rstrip(" ,").rsplit(" ", 1)[-1]
     return (previous in _TITLES or previous in _SPEECH_VERBS or _SPEECH_AFTER.match(text, word[1]) is not None
@@ -590,6 +590,9 @@ def _function_word(word: str) -> bool:
     return word.lower() in read_words("lang/de/function_words.tsv")
 
 
+_CAPITALIZED_WORD = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w'’]*(?![\w-])")
+
+
 def _repeated_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
     """Later mentions of a surname (or its genitive) whose full name the article gave:
     "Franz Beckenbauer ... Blatter und Beckenbauer", "Bushs Parteikollege"."""
@@ -602,10 +605,9 @@ def _repeated_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
         return []
     covered = _covered(text, mentions)
     found = []
-    names = "|".join(sorted(map(re.escape, surnames), key=len, reverse=True))
-    for match in re.finditer(rf"(?<![\w-])(?:{names})s?(?![\w-])", text):
+    for match in _CAPITALIZED_WORD.finditer(text):
         word = match.group()
-        full = surnames.get(word) or surnames.get(word[:-1])
+        full = surnames.get(word) or (surnames.get(word[:-1]) if word.endswith("s") else None)
         if full is not None and not covered[match.start()]:
             found.append(Mention(match.start(), match.end(), full.name, full.code, full.sector, "PER"))
     return found
