@@ -48,6 +48,9 @@ _DISPARAGING = re.compile(
 _MATERIAL_MEANS = re.compile(r"\bmit\s+(?:[\w-]+\s+){0,4}?[\w-]*(?:Waffen|Munition|Panzer|Luftangriff|Luftschläg|Kampfjets|"
                              r"Truppen|Soldaten|Beratern|Ausbildern|Geld|Millionen|Milliarden|Krediten|Hilfsgütern|"
                              r"Lebensmitteln|Ausrüstung|Material)")
+# "aus dem Klimavertrag", "aus einem Bündnis": what a state leaves is an agreement, not a place
+_FROM_AGREEMENT = re.compile(r"\baus\s+(?:de[mnr]|eine[mr])\s+(?:[\w-]+\s+)?[\w-]*(?:[Aa]bkommen|[Vv]ertrag|[Vv]ereinbarung|"
+                             r"[Bb]ündnis|[Pp]akt|[Dd]eal|[Kk]oalition)\b")
 # Attacks that are words when a politician makes them on a politician or a party.
 _VERBAL_ATTACK = frozenset("Angriff Angriffe Attacke Attacken".split())
 _POLITICAL = frozenset("GOV LEG PTY OPP".split())
@@ -63,14 +66,21 @@ _KEIN = re.compile(r"\bkein(?:e|en|em|er|es)?\b")
 _WEEK = re.compile(r"^(\d{4})-W(\d\d)(?:-WE)?$")
 _REFUSAL = re.compile(r"\b(?:weigert\w*|geweigert|verweigert\w*|lehnte?n? es ab|abgelehnt)\b")
 # a condition, or an obligation ("X müsse sich entschuldigen"): nothing has happened
-_CONDITION = re.compile(r"\b(?:falls|wenn|sofern|sollte|sollten|würde|würden|muss|müsse|müssen|müsste|müssten)\b",
+_CONDITION = re.compile(r"\b(?:falls|wenn|sofern|solange|sollte|sollten|würde|würden|muss|müsse|müssen|müsste|müssten)\b",
                         re.IGNORECASE)
+# "…, bis die Separatisten abziehen": the limit of another act, not yet reached
+_UNTIL = re.compile(r"\s*bis\s+(?:der|die|das|den|dem|er|sie|es|wir|ihr)\s")
 _PROPOSAL = re.compile(r"\b(?:Idee|Plan|Pläne|Plänen|Vorschlag|Vorschläge|Absicht|Forderung|Angebot|Möglichkeit|Versuch|Versuche)\b")
 _PLAN = re.compile(r"\b(?:plant|planen|geplant|will|wollen|soll|sollen|beabsichtigt|vorgesehen)\b")
 _ANY_FURTHER = re.compile(r"\b(?:[Jj]ede[rsnm]?|[Ee]ine[rsnm]?)\s+weitere[rsnm]?\s+(?:[\w-]+\s+)?$")
 # "wird … genommen": werden with a participle at the clause's end is a passive, not the future
 _PASSIVE_PRESENT = re.compile(r"\b(?:wird|werden)\b.*\s(?:ge\w+(?:t|en)|\w+iert)\s*[.!?]?\s*$")
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:[Ee]r|[Ss]ie)\s+(?!\w+en\b)")
+_REPORTED_PRONOUN = re.compile(r"\s*(?:er|sie|es)\s")
+# the speech verb of a clause that a reported clause follows ("Das Ministerium teilte mit, …")
+_SPEECH_BEFORE = re.compile(r"\b(?:sagt|sagte|sagten|erklärt|erklärte|erklärten|betont|betonte|betonten|teilt|teilte|teilten|"
+                            r"versichert|versicherte|bekräftigte|behauptet|behauptete|argumentierte|meinte|warnte)\b"
+                            r"[^,;:]*,\s*$")
 _PRONOUN_AFTER_VERB = re.compile(r"\s+(?:er|sie)\b")
 _AUXILIARY = r"(?:hat|hatte|haben|hatten|habe|hätten|ist|war|sind|waren|wird|wurde|werden|wurden|soll|sollen|will|wollen|" \
              r"kann|können|muss|müssen)"
@@ -114,6 +124,8 @@ _NAMED = ("PER", "ORG", "GPE", "LOC")
 _RELATIVE = re.compile(r"\s*(?:(?:mit|von|zu|in|bei|für|gegen|auf|über|nach|aus)\s+)?"
                        r"(?:der|die|das|dem|den|denen|deren|dessen|welche[rsnm]?|wie)\s")
 _AUXILIARY_FIRST = re.compile(_AUXILIARY + r"\b")
+_AGENT_GOES_ON = re.compile(r"\s*(?:(?:des|der)\s+(?:[a-zäöüß]+e[nmrs]?\s+)?)?")
+_ANY_AUXILIARY = re.compile(r"\b" + _AUXILIARY + r"\b")
 _PARTICIPANTS_AFTER = re.compile(r"\s+(?:von|zwischen)\s")
 _GENITIVE_GAP = re.compile(r"\s*(?:(?:des|der|von|vom)\s+(?:[a-zäöüß]+e[nmrs]?\s+)?)?")
 _RELATIVE_OBJECT = re.compile(r"\s*,\s*(?:die|den|das)\s+")
@@ -222,6 +234,9 @@ class _EventCoder:
         left, right = clause_bounds(text, start, end, sentence.start, sentence.end)
         if trigger.noun == "als" and not _DISPARAGING.search(text, left, right):
             return      # "bezeichnete ihn als Rassisten", not "bezeichnete ihn als Freund"
+        if trigger.type == "RETREAT" and _FROM_AGREEMENT.search(text, left, right):
+            # "zog sich aus dem Abkommen mit Iran zurück": the agreement is rejected, no troops move
+            trigger = dataclasses.replace(trigger, type="REJECT", targets=("mit",))
         actors = [a for a in self.index.within(left, right) if a["kind"] in TARGET_KINDS + ("ADJ",)]
         sources, targets, rule = self._roles(trigger, start, end, left, right, sentence, actors)
         if not sources:
@@ -233,6 +248,14 @@ class _EventCoder:
         if not targets and trigger.type in _TERRITORIAL:
             targets = self._place(left, right)      # "bombardierte Ziele im Gazastreifen"
             rule += "+place" if targets else ""
+        elif trigger.type == "ASSAULT" and {self._code(t) for t in targets} == {self._code(sources[0])}:
+            # "Luftangriffe auf Stellungen der eigenen Rebellen im Nachbarland": the attack on foreign soil
+            abroad = [p for p in self._places(left, right) if p["code"] not in {self._code(t) for t in targets}]
+            targets, rule = targets + abroad, rule + ("+abroad" if abroad else "")
+        if trigger.type == "CONSULT" and targets and not all(self._known(t) for t in targets):
+            # "In Bagdad traf er Ministerpräsident X", "Dort traf er …": whom one meets abroad is of that state
+            host = self._host(left, right, sentence)
+            targets = [t if self._known(t) or not host else dict(host[0]) for t in targets]
         between = text[self._source_end(sources):start] if sources else ""
         object_before = sources and (_OBJECT_NOUN.search(" " + between.lstrip(" ,") + " ") or _OBJECT_PHRASE.search(between))
         if not targets and "obj" in trigger.targets and trigger.kind in ("verb", "phrase") \
@@ -292,6 +315,23 @@ class _EventCoder:
         return bool(prepositions) and re.search(rf"\b(?:{prepositions})\s+(?:sie|ihn|ihm|ihnen|uns|es)\b",
                                                 self.text[end:right]) is not None
 
+    def _agent_phrase(self, agent: list[dict], actors: list[dict]) -> list[dict]:
+        """The agent and what goes on its phrase: "von Agenten des Geheimdiensts X"."""
+        phrase = list(agent)
+        for actor in actors if agent else []:
+            last = max(a["end"] for a in phrase)
+            if actor not in phrase and 0 <= actor["start"] - last <= 40 \
+                    and _AGENT_GOES_ON.fullmatch(self.text, last, actor["start"]):
+                phrase.append(actor)
+        return phrase
+
+    def _headline_participle(self, end: int, left: int, right: int, sentence: Sentence) -> bool:
+        """"Drei Journalisten in Minsk festgenommen": a participle closing a clause that opens the
+        sentence (or follows a colon or dash), with no auxiliary before it, is a passive."""
+        opening = self.text[sentence.start:left].rstrip()
+        return (not opening or opening[-1] in ":–—-") and not self.text[end:right].strip(" .!?\"“”") \
+            and not _ANY_AUXILIARY.search(self.text, sentence.start, end)
+
     def _attributive(self, start: int, end: int) -> bool:
         """"den von einem Extremisten ermordeten Politiker", "mit von der Türkei unterstützten
         Rebellen": a participle with an adjective's ending after its agent describes a noun;
@@ -338,11 +378,13 @@ class _EventCoder:
         elif (trigger.kind == "verb" or (trigger.kind == "phrase" and trigger.type in _PERSONAL)) \
                 and text[start:end] in self.lexicon.participles and (
                     _PASSIVE.search(text[left:right])
+                    or (trigger.entry != text[start:end] and self._headline_participle(end, left, right, sentence))
                     or (trigger.type in _PERSONAL | {"COERCE"} and _STATE_PASSIVE.search(text[left:right]))):
             # "wurde zu vier Jahren Haft verurteilt"; not "wurde die Unterstützung der USA zugesichert",
             # where the phrase's noun names the source
             agent = after_preposition(text, actors, ("von", "vom", "durch"), left, right)
-            subjects = [a for a in actors if a["kind"] in TARGET_KINDS and free(text, a, left) and a not in agent]
+            phrase = self._agent_phrase(agent, actors)
+            subjects = [a for a in actors if a["kind"] in TARGET_KINDS and free(text, a, left) and a not in phrase]
             if agent:
                 return agent, group(text, actors, subjects[0]) if subjects else [], "passive"
             if trigger.entry in _CASUALTY or trigger.type in ("CONSULT", "AGREE"):
@@ -359,7 +401,10 @@ class _EventCoder:
                 return group(text, actors, subjects[0])[:1], [], "passive without agent+forces as source"
             subjects = [a for a in subjects if a["kind"] not in ("PART",)]
             if subjects:
-                return self._acting_state(sentence), group(text, actors, subjects[0]), "passive without agent"
+                state = self._acting_state(sentence)
+                # "In Minsk wurde ein Blogger freigelassen": a person of no known state is of the state that acts
+                targets = [t if self._known(t) else dict(state[0]) for t in group(text, actors, subjects[0])] if state else []
+                return state, targets, "passive without agent"
             if trigger.type in _PERSONAL:
                 # "Der Mann wurde zu fünf Jahren Haft verurteilt": a person of no named state
                 return self._acting_state(sentence), self._state(self.index.home_code()), "passive without agent+home target"
@@ -369,7 +414,12 @@ class _EventCoder:
                 actors = [a for a in actors if a["text"] != trigger.noun]
             sources, rule = self._subject(actors, left), "active"
             pronoun = _PRONOUN_SUBJECT.match(text, left) or _PRONOUN_AFTER_VERB.match(text, end)
-            if pronoun and (not sources or sources[0]["start"] > pronoun.start()):
+            reported = _REPORTED_PRONOUN.match(text, left)
+            teller = self._speech_subject(sentence, left) if reported else []
+            if teller and (not sources or sources[0]["start"] > reported.start()):
+                # "Das Ministerium erklärte, es/sie werde …": the pronoun is the one who speaks
+                sources, rule = teller, "active+reported pronoun"
+            elif pronoun and (not sources or sources[0]["start"] > pronoun.start()):
                 person = self._person_before(pronoun.start())
                 sources, rule = ([person], "active+pronoun") if person else (sources, rule)
             if not sources and self._continues_subject(left, start, sentence.start):
@@ -383,6 +433,13 @@ class _EventCoder:
         if not targets and speaker and trigger.kind != "noun" and _FIRST_PERSON_TARGET.search(text[left:right]):
             targets, rule = [speaker], rule + "+speaker as target"
         return sources, targets, rule
+
+    def _speech_subject(self, sentence: Sentence, left: int) -> list[dict]:
+        """The subject of a speech verb's clause right before `left` ("X teilte mit, …")."""
+        opening = self._after_dateline(sentence.start)
+        if not _SPEECH_BEFORE.search(self.text, opening, left):
+            return []
+        return self._subject([a for a in self.index.within(opening, left) if a["kind"] in SOURCE_KINDS], opening)
 
     def _after_dateline(self, position: int) -> int:
         """Where a sentence's own text begins: after a dateline ("Berlin – ") that opens it."""
@@ -407,13 +464,24 @@ class _EventCoder:
                 or _AUXILIARY_FIRST.match(before) is not None     # "X, Y, hatte … verurteilt"
                 or self.text[start - 3:start] == "zu " or re.search(r"\bzu\w+$", self.text[start - 6:start]) is not None)
 
+    def _host(self, left: int, right: int, sentence: Sentence) -> list[dict]:
+        """The state of the place named in the clause, or for "dort" in the sentence before."""
+        places = self._places(left, right)
+        if not places and re.search(r"\b[Dd]ort\b", self.text[left:right]):
+            before = self.index.before(sentence.start, ("LOC", "GPE"))
+            earlier = [s.start for s in self.doc.sentences if s.start < sentence.start]
+            places = [before] if before and before["code"] and earlier and before["start"] >= earlier[-1] else []
+        return self._state(places[0]["code"]) if places else []
+
     def _place(self, left: int, right: int) -> list[dict]:
-        for actor in self.index.within(left, right):
-            if actor["kind"] in ("LOC", "GPE") and actor["code"] and re.search(
+        return self._places(left, right)[:1]
+
+    def _places(self, left: int, right: int) -> list[dict]:
+        """The coded places of text[left:right] after "in", "im", "nach", "auf" or "über"."""
+        return [actor for actor in self.index.within(left, right)
+                if actor["kind"] in ("LOC", "GPE") and actor["code"] and re.search(
                     r"\b(?:in|im|nach|auf|über)\s+(?:der\s+|die\s+|den\s+|dem\s+)?(?:[A-ZÄÖÜ]\w+\s+)?$",
-                    self.text[max(left, actor["start"] - 25):actor["start"]]):
-                return [actor]
-        return []
+                    self.text[max(left, actor["start"] - 25):actor["start"]])]
 
     def _person_before(self, position: int) -> dict | None:
         """"Er forderte …": the last person named before the pronoun, outside quotes,
@@ -422,14 +490,22 @@ class _EventCoder:
         while person is not None and any(q["start"] <= person["start"] < q["end"] and q["kind"] == "direct"
                                          for q in self.doc.quotes):
             person = self.index.before(person["start"], ("PER",))
-        starts = [s.start for s in self.doc.sentences if s.start < position]
+        # sentences inside a quote do not count: "Er" after a long quote is its speaker
+        starts = [s.start for s in self.doc.sentences if s.start < position and not self._in_direct_quote(s.start)]
         floor = starts[-3] if len(starts) >= 3 else 0
         return person if person is not None and person["start"] >= floor else None
+
+    def _in_direct_quote(self, position: int) -> bool:
+        return any(q["start"] < position < q["end"] and q["kind"] == "direct" for q in self.doc.quotes)
 
     def _acting_state(self, sentence: Sentence) -> list[dict]:
         """The state where a passive act took place ("in Italien"), else the article's."""
         location = self._location(sentence)
         return self._state((location or {}).get("code") or self.index.home_code())
+
+    def _known(self, actor: dict) -> bool:
+        """Whether an actor's code is its own or its role's, not the article's country."""
+        return bool(actor["code"]) or (actor["kind"] in ("ROLE", "NOM") and self._code(actor) != self.index.home_code())
 
     @staticmethod
     def _state(code: str | None) -> list[dict]:
@@ -479,6 +555,8 @@ class _EventCoder:
             # "X führte Gespräche", "X kündigte Sanktionen an": the subject acts; not
             # "X wollte das Abkommen erhalten", "X sei besorgt über die Aufrüstung"
             source = self._subject([a for a in actors if a["end"] <= start], left)
+        if not source and genitive and genitive[0]["kind"] in SOURCE_KINDS and trigger.entry.lower().endswith("besuch"):
+            return genitive, []         # "nach dem Besuch des Kanzlers": the visitor, not the host
         if not source and not _PARTICIPANTS_AFTER.match(text, end) and (_POSSESSIVE_BEFORE.search(text[max(left, start - 40):start])
                            or (trigger.type == "CONSULT" and _MEETING_BEFORE.search(text[max(left, start - 40):start]))):
             # "Biden bekräftigte seine Unterstützung", "Nach seinem Besuch in Washington reiste Xi",
@@ -671,7 +749,8 @@ class _EventCoder:
         if _NEGATION.search(clause) or (infinitive and (_REFUSAL.search(before[-80:]) or _NEGATION.search(before[-80:]))):
             # "nicht", "keine"; "weigerte sich, mit X zu verhandeln", "es gab nie die Absicht, … zu entsenden"
             return "negated"
-        if _CONDITION.search(clause) or (infinitive and _PROPOSAL.search(before[-50:])):
+        if _CONDITION.search(clause) or (infinitive and _PROPOSAL.search(before[-50:])) \
+                or (_UNTIL.match(clause) and clause_tense(clause) != "past"):
             # "die Idee, Truppen zu entsenden": a proposal, no act
             return "hypothetical"
         future = clause_tense(clause) == "future" and not _PASSIVE_PRESENT.search(clause)
@@ -694,7 +773,8 @@ class _EventCoder:
             target = None       # "nahm mehrere Journalisten fest": a target of no known state
         if not source_code or (target is not None and not target_code) or source is target:
             return
-        key = (trigger.type, source_code, target_code, date)
+        # a conditional or negated mention does not stand for a later report of the act
+        key = (trigger.type, source_code, target_code, date, status in ("asserted", "planned"))
         if key in self.seen:
             return
         self.seen.add(key)

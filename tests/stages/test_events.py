@@ -276,6 +276,35 @@ CASES = [
     ("Lawrow sagte, die Ukraine müsse ihre Truppen aus dem Donbass abziehen.", {("RETREAT", "UKR", "UKR", "hypothetical")}),
     ("Mehrere Staatschefs äußerten sich kritisch zu der Idee, Soldaten nach Mali zu entsenden.",
      {("MOBILIZE", "MLI", "MLI", "hypothetical")}),
+    ("Der türkische Präsident Erdoğan sagte, die Armee werde weiterkämpfen, bis die PKK alle Kämpfer abzieht.",
+     {("RETREAT", "TUR", None, "hypothetical")}),
+    ("Die polnische Opposition lehnt Gespräche ab, solange das Kabinett in Warschau mit Russland verhandelt.",
+     {("CONSULT", "POL", "RUS", "hypothetical")}),
+    # --- a headline's participle is a passive; a released person is of the state that releases
+    ("Oppositionspolitiker in Minsk festgenommen", {("COERCE", "BLR", "BLR", "asserted")}),
+    ("Biden und Blinken reisen nach Asien. In Hanoi wurde kurz zuvor ein bekannter Dissident freigelassen.",
+     {("RETREAT", "VNM", "VNM", "asserted")}),
+    # --- leaving an agreement is no retreat
+    ("Die USA zogen sich 2018 aus dem Atomabkommen mit Iran zurück.", {("REJECT", "USA", "IRN", "asserted")}),
+    # --- a reported clause's pronoun is the one who speaks
+    ("Das Außenministerium in Peking teilte mit, es verurteile die japanischen Manöver als Provokation.",
+     {("ACCUSE", "CHN", "JPN", "asserted")}),
+    ("Die Regierung in Oslo erklärte, sie unterstütze Schweden.", {("SUPPORT", "NOR", "SWE", "asserted")}),
+    # --- "Er" after a long quote is its speaker
+    ("Robert Habeck antwortete: „Ich bleibe dabei. Wir haben geliefert. Das wissen alle. Die Zahlen sind klar.“ "
+     "Er erhielt dafür breite Rückendeckung von der SPD.", {("SUPPORT", "DEU", "DEU", "asserted")}),
+    # --- an attack on a group abroad is an attack on the state where it happens
+    ("Türkische Drohnen beschossen Stellungen der PKK-Miliz im Nordirak.", {("ASSAULT", "TUR", "IRQ", "asserted")}),
+    # --- a visit's genitive is the visitor; whom one meets abroad is of that state
+    ("Unmittelbar vor einem Besuch des französischen Präsidenten in Berlin lobte Scholz die Zusammenarbeit.",
+     {("CONSULT", "FRA", "DEU", "asserted")}),
+    ("Baerbock flog nach Bagdad. Dort traf sie Ministerpräsident Ali Hassan.", {("CONSULT", "DEU", "IRQ", "asserted")}),
+    # --- "sich für … einsetzen"
+    ("Amnesty International setzte sich in London für die Freilassung des belarussischen Journalisten ein.",
+     {("REQUEST", "AI", "BLR", "asserted")}),
+    # --- a report after a question of the same act
+    ("Hat Russland die Ukraine angegriffen? Russland hat die Ukraine angegriffen, sagte Selenskyj.",
+     {("ASSAULT", "RUS", "UKR", "asserted")}),
 ]
 
 # Structures the rules do not yet cover; kept visible so they are not forgotten.
@@ -408,6 +437,11 @@ def test_event_subject_resumes_after_a_relative_clause(dateline):
     found = coded(dateline + "Polen hat nach Angaben der Regierung, die einen Angriff befürchtet, "
                   "Tausende Soldaten an die Grenze zu Belarus geschickt.")
     assert ("MOBILIZE", "POL", "BLR", "asserted") in found
+
+
+def test_event_agent_phrase_holds_no_subject():
+    found = coded("Der Forscher sagte aus, er sei in Genf von Beamten der US-Bundespolizei FBI festgenommen worden.")
+    assert ("COERCE", "USA", "USA", "asserted") not in found
 
 
 def test_event_clause_with_its_own_subject_takes_no_earlier_subject():
