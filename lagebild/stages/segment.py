@@ -122,8 +122,12 @@ _TOKEN_PARTS = [
 
 
 def _compile(with_mail: bool) -> re.Pattern[str]:
-    parts = [f"(?P<{name}>{body})" for name, body in _TOKEN_PARTS if with_mail or name != "mail"]
-    return re.compile("|".join(parts))
+    # Each part's name is an empty group after its body (`match.lastgroup`), so that the
+    # regex engine sees the body's first character or class and skips a part that cannot
+    # match at once. Every token starts with a line break or a character that is no white
+    # space: the lookahead passes over white space without trying the parts.
+    parts = [f"(?:{body})(?P<{name}>)" for name, body in _TOKEN_PARTS if with_mail or name != "mail"]
+    return re.compile(rf"(?=[^\s{_ZERO_WIDTH}]|\n)(?:" + "|".join(parts) + ")")
 
 
 _TOKEN_RE = _compile(with_mail=False)

@@ -46,7 +46,21 @@ def words(language: str) -> dict[str, dict[str, str]]:
 
 
 def _alternation(items) -> str:
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True)) + ")"
+    """A regex for any of the words, longest first, as a trie ("jahr(?:es|zehnt|)") that the
+    regex engine tries much faster than a flat list; a space in a word is any white space."""
+    tree: dict = {}
+    for item in items:
+        node = tree
+        for char in item:
+            node = node.setdefault(r"\s+" if char == " " else re.escape(char), {})
+        node[""] = {}  # a word ends here
+
+    def branches(node: dict) -> str:
+        # a word's continuations before its end: the longest word that fits is tried first
+        options = [piece + branches(child) for piece, child in node.items() if piece] + [""] * ("" in node)
+        return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+
+    return "(?:" + branches(tree) + ")"
 
 
 def _macros(language: str) -> dict[str, str]:
@@ -116,12 +130,45 @@ def _kinds(word: str, language: str) -> tuple[str, ...]:
     return tuple(sorted({k for w, ks in _vocabulary(language).items() if lower.startswith(w) for k in ks}))
 
 
+@functools.cache
+def _lower_trigger(language: str) -> re.Pattern:
+    """`_trigger` for lower-cased text: case-sensitive, which the regex engine runs much faster."""
+    return re.compile(r"\d+|(?<![^\W\d_])" + _alternation(_vocabulary(language)))
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
+
+
+@functools.cache
+def _lowers_plainly(char: str, language: str) -> bool:
+    """Whether `char` lower-cases to one character that is a letter (a digit) when `char` is
+    one, and matches a character of the trigger words case-insensitively exactly when its
+    lower case equals it. Not so for "İ" (lower case "i̇"), "ſ" (matches "s") or "Σ" (lower
+    case by context)."""
+    lower = char.lower()
+    if len(lower) != 1 or char == "Σ":
+        return False
+    if bool(_LETTER.match(char)) != bool(_LETTER.match(lower)) or bool(_DIGIT.match(char)) != bool(_DIGIT.match(lower)):
+        return False
+    return all(bool(re.fullmatch(re.escape(c), char, re.IGNORECASE)) == (lower == c)
+               for c in set("".join(_vocabulary(language))))
+
+
+def _trigger_spans(text: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
+    """The spans of the matches of `_trigger(language)` in text[start:end]: those of
+    `_lower_trigger` in the lower-cased text when every character `_lowers_plainly`."""
+    if all(_lowers_plainly(char, language) for char in set(text)):
+        return [match.span() for match in _lower_trigger(language).finditer(text.lower(), start, end)]
+    return [match.span() for match in _trigger(language).finditer(text, start, end)]
+
+
 def _windows(text: str, start: int, end: int, language: str) -> dict[str, list[tuple[int, int]]]:
     """For each kind of trigger, the merged stretches of text[start:end] around its words."""
     windows: dict[str, list[list[int]]] = {}
-    for match in _trigger(language).finditer(text, start, end):
-        left, right = max(start, match.start() - WINDOW_BEFORE), min(end, match.end() + WINDOW_AFTER)
-        for kind in _kinds(match.group(), language):
+    for trigger_start, trigger_end in _trigger_spans(text, start, end, language):
+        left, right = max(start, trigger_start - WINDOW_BEFORE), min(end, trigger_end + WINDOW_AFTER)
+        for kind in _kinds(text[trigger_start:trigger_end], language):
             spans = windows.setdefault(kind, [])
             if spans and left <= spans[-1][1]:
                 spans[-1][1] = max(spans[-1][1], right)

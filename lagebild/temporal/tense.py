@@ -62,30 +62,34 @@ def clause_bounds(text: str, start: int, end: int, sentence_start: int, sentence
     return left, right
 
 
+_REPORTED_PAST = re.compile(r"\b(?:haben|sein|worden)\s+(?:soll|sollen|will|wollen)\b")
+
+
 def clause_tense(text: str, language: str = "de") -> str | None:
     """'future', 'past' or None (present, or no cue) for a clause."""
+    if _REPORTED_PAST.search(text):
+        return "past"  # "aufgehetzt haben soll": a past act, reported
     cues = _cues(language)
     words = _WORD.findall(text)
     lower = [w.lower() for w in words]
     future = listed_past = guessed_past = False
     for i, word in enumerate(lower):
         cue = cues.get(word)
-        if cue == "future" and word in _WERDEN and i > 0 and _is_participle(words[i - 1], cues):
-            continue  # "überprüft werden": a passive, not the future
-        if cue == "future":
-            future = True
+        if cue is None:
+            # once a past form is listed, only a future cue can change the answer
+            if listed_past or not words[i][0].islower():
+                continue
+            if _separable_past(word, cues):
+                listed_past = True  # "zusammentrafen", "fuhr ... fort"
+            elif not guessed_past and _WEAK_PAST.match(word) and (i == 0 or lower[i - 1] not in _DETERMINERS):
+                guessed_past = True  # "-te/-ten" is often a verb, but "beraten" is an infinitive
+        elif cue == "future":
+            if not (word in _WERDEN and i > 0 and _is_participle(words[i - 1], cues)):
+                future = True  # but "überprüft werden" is a passive, not the future
         elif cue == "past":
             listed_past = True
-        elif cue == "perfect_aux":
-            if any(_is_participle(w, cues) for w in words[i + 1:]):
-                listed_past = True
-        elif cue is None and words[i][0].islower() and _separable_past(word, cues):
-            listed_past = True  # "zusammentrafen", "fuhr ... fort"
-        elif cue is None and words[i][0].islower() and _WEAK_PAST.match(word):
-            if i == 0 or lower[i - 1] not in _DETERMINERS:
-                guessed_past = True  # "-te/-ten" is often a verb, but "beraten" is an infinitive
-    if re.search(r"\b(?:haben|sein|worden)\s+(?:soll|sollen|will|wollen)\b", text):
-        return "past"  # "aufgehetzt haben soll": a past act, reported
+        elif cue == "perfect_aux" and not listed_past:
+            listed_past = any(_is_participle(w, cues) for w in words[i + 1:])
     if future and listed_past:
         # "wurde verschoben und soll am Montag stattfinden": a finite future verb wins
         return "future" if any(w in _FINITE_FUTURE for w in lower) else "past"

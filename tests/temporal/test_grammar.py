@@ -30,3 +30,20 @@ def test_find_candidates_prefers_the_longest_match():
     names = {text[c.start:c.end]: c.pattern.name for c in find_candidates(text)}
     assert names["18. Januar 2015"] == "date_full"
     assert "Januar 2015" not in names and "2015" not in names
+
+
+def test_trigger_spans_match_the_case_insensitive_trigger_regex():
+    texts = [ARTICLE, "Im JANUAR 2020Jahr, Jan.Feb. und Jh.; 19Jahrhundert", "İm ſommer, İnzwischen", "ΣΟΜΜΕΡ Mai"]
+    for text in texts:
+        expected = [m.span() for m in grammar._trigger("de").finditer(text)]
+        assert grammar._trigger_spans(text, 0, len(text), "de") == expected
+        assert grammar._trigger_spans(text, 3, len(text) - 2, "de") == [
+            m.span() for m in grammar._trigger("de").finditer(text, 3, len(text) - 2)]
+
+
+def test_alternation_tries_the_longest_word_first():
+    import re
+
+    regex = re.compile(grammar._alternation(["in", "in zukunft", "inzwischen", "jahr", "jahres"]) + "$")
+    assert regex.match("in  zukunft") and regex.match("inzwischen") and regex.match("jahres")
+    assert re.match(grammar._alternation(["jahr", "jahres"]), "jahresende").group() == "jahres"
