@@ -590,7 +590,7 @@ def _function_word(word: str) -> bool:
     return word.lower() in read_words("lang/de/function_words.tsv")
 
 
-_CAPITALIZED_WORD = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w'’]*(?![\w-])")
+_WORD_CHAR = re.compile(r"[\w'’-]")
 
 
 def _repeated_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -605,12 +605,16 @@ def _repeated_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
         return []
     covered = _covered(text, mentions)
     found = []
-    for match in _CAPITALIZED_WORD.finditer(text):
-        word = match.group()
-        full = surnames.get(word) or (surnames.get(word[:-1]) if word.endswith("s") else None)
-        if full is not None and not covered[match.start()]:
-            found.append(Mention(match.start(), match.end(), full.name, full.code, full.sector, "PER"))
-    return found
+    for surname, full in surnames.items():
+        start = text.find(surname)
+        while start >= 0:
+            end = start + len(surname)
+            end += text.startswith("s", end)   # "Bushs Parteikollege"
+            if (not covered[start] and (start == 0 or not _WORD_CHAR.match(text[start - 1]))
+                    and (end == len(text) or not _WORD_CHAR.match(text[end]))):
+                found.append(Mention(start, end, full.name, full.code, full.sector, "PER"))
+            start = text.find(surname, end)
+    return sorted(found, key=lambda m: m.start)
 
 
 def _resolve_short_names(mentions: list[Mention]) -> None:

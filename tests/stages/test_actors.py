@@ -189,6 +189,12 @@ def test_actors_word_opening_a_sentence_is_a_name_unless_shaped_like_an_adjectiv
     assert "Wosniak" in names and "Auffallend" not in names
 
 
+def test_actors_hyphenated_surname_repeated_alone_is_the_person():
+    text = "Innenministerin Johanna Mikl-Leitner sprach in Wien. Später bekräftigte Mikl-Leitner ihre Haltung."
+    found = [a for a in analyze(text, published="2016-01-10").actors if a["text"] == "Mikl-Leitner"]
+    assert found and found[0]["name"] == "Johanna Mikl-Leitner"
+
+
 def test_actors_name_before_a_noun_is_no_city():
     # "Iglesias" is a town in Sardinia too; before a noun it is a genitive, a person's
     kinds = {a[0]: a[3] for a in actors("Die Regierung lehnte Iglesias Forderung am Montag ab.")}
