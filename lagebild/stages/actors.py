@@ -40,7 +40,7 @@ NAMED_KINDS = ("PER", "ORG", "GPE", "LOC")
 # Which referent a form names when it can name several (a surname that is also a city).
 _SOURCE_ORDER = ("person", "organization", "country", "seat", "place", "demonym", "adjective", "role")
 _TITLES = frozenset("Dr. Dr Prof. Prof Herr Frau Mr. Mrs. Ms. Sir Lord Lady Scheich Papst Kardinal Bischof".split())
-_PARTICLES = frozenset("von van de der den du al el bin ibn da di dos del della le la".split())
+_PARTICLES = frozenset("von van ter ten de der den du al el bin ibn da di dos del della le la".split())
 _ORG_HEADS = re.compile(
     r"(?:AG|GmbH|SE|KG|KGaA|e\.V\.|Inc\.?|Ltd\.?|Corp\.?|Co\.|Group|Holding|Partei|Verband|Verein|"
     r"Institut|Stiftung|Universität|University|Bank|Konzern|Agentur|Kommission|Rat|Bundesamt|Amt)$")
@@ -108,6 +108,7 @@ def tag_actors(doc: Document) -> Document:
     _kinds_from_coordination(text, mentions)
     _codes_from_brackets(text, mentions)
     mentions += _repeated_surnames(text, mentions)
+    _names_with_particles(text, mentions)
     _resolve_short_names(mentions)
     doc.actors = [m.to_dict(text) for m in sorted(mentions, key=lambda m: m.start)]
     return doc
@@ -247,7 +248,7 @@ def _add_compass_regions(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 # A run of capitalised words, with name particles between them ("Ole von Beust").
-_RUN = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w'’.&-]*(?: (?:(?:von|van(?: der| den)?|de|du|al|el|bin|ibn|da|di|dos|del|"
+_RUN = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w'’.&-]*(?: (?:(?:von|van(?: der| den)?|ter|ten|de|du|al|el|bin|ibn|da|di|dos|del|"
                   r"della|le|la) )?[A-ZÄÖÜ][\w'’.&-]*| (?:al|el|ad|as|an|ar|at|asch|abu)-[A-ZÄÖÜ][\w'’.&-]*)*")
 _WORD_IN_RUN = re.compile(r"\S+")
 # a word of four or more small letters with a full stop: the end of a sentence, not "K." or "VI."
@@ -615,6 +616,19 @@ def _repeated_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
                 found.append(Mention(start, end, full.name, full.code, full.sector, "PER"))
             start = text.find(surname, end)
     return sorted(found, key=lambda m: m.start)
+
+
+_PARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:van(?: der| den)?|ter|ten|de|da|di|dos|del|della|le|la) $")
+
+
+def _names_with_particles(text: str, mentions: list[Mention]) -> None:
+    """A surname's particle belongs to it ("van Gaal", "van der Vaart", "ter Horst";
+    not "von", which is most often the preposition)."""
+    for mention in mentions:
+        if mention.kind == "PER":
+            particle = _PARTICLE_BEFORE.search(text, max(0, mention.start - 8), mention.start)
+            if particle:
+                mention.start = particle.start()
 
 
 def _resolve_short_names(mentions: list[Mention]) -> None:

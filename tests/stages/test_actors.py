@@ -112,6 +112,9 @@ def test_actor_at_prefers_the_named_actor():
         ("Die Klinik liegt in Bad Pruvenau am Waldrand.", "Bad Pruvenau", "LOC"),
         # a first name alone is a person; a word in capitals opening the text before a dash, the dateline
         ("Gewonnen hat am Ende Annika vor ihrer Schwester.", "Annika", "PER"),
+        # a surname's particle belongs to it
+        ("Im Tor stand wieder van Brakel, der Kapitän.", "van Brakel", "PER"),
+        ("Das bestätigte Bürgermeister Jan ter Wessel am Abend.", "Jan ter Wessel", "PER"),
         ("OBERKLEINAU - Der Gemeinderat tagt am Montag.", "OBERKLEINAU", "LOC"),
         # the speaker's name before a colon in an interview
         ("Wosniak: Wir haben das Spiel verdient gewonnen.", "Wosniak", "PER"),
@@ -193,6 +196,11 @@ def test_actors_hyphenated_surname_repeated_alone_is_the_person():
     text = "Innenministerin Johanna Mikl-Leitner sprach in Wien. Später bekräftigte Mikl-Leitner ihre Haltung."
     found = [a for a in analyze(text, published="2016-01-10").actors if a["text"] == "Mikl-Leitner"]
     assert found and found[0]["name"] == "Johanna Mikl-Leitner"
+
+
+def test_actors_parties_listed_with_und_are_two_names():
+    names = [a[0] for a in actors("Im Bundestag stimmten CDU und CSU gegen den Antrag.")]
+    assert "CDU" in names and "CSU" in names
 
 
 def test_actors_name_before_a_noun_is_no_city():
