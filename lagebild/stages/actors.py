@@ -54,7 +54,7 @@ _INSTITUTION_HEAD = re.compile(
 _ORG_SUFFIXES = re.compile(
     r"^(?:(?:Bundes|Landes)[a-zäöüß]+(?:gericht|ministerium|amt|bank|agentur|behörde|anstalt|kammer|verband|institut)"
     r"|[A-ZÄÖÜ][\w]*-(?:Museum|Institut|Stiftung|Konzern|Gruppe|Klinik|Universität|Verlag|Werke|Bank|Partei))$")
-_FIRST_NAME_BEFORE = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüßéèáíóú]+) $")
+_FIRST_NAME_BEFORE = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüßéèáíóú]+(?:-[A-ZÄÖÜ][a-zäöüßéèáíóú]+)?) $")
 _PLACE_WORD = re.compile(r"^[A-ZÄÖÜ][\w-]*(?:straße|strasse|platz|allee|gasse|ufer|damm|chaussee)$")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,5}$")
 # capitals that abbreviate things, not organizations
@@ -159,6 +159,10 @@ def _known_mentions(text: str, matches: list[Match], day: dt.date | None) -> lis
             first = _FIRST_NAME_BEFORE.search(text, max(0, start - 25), start)
             if first and _first_name(first.group(1)):     # "Mitt Romney" where the knowledge has "Romney"
                 start = first.start(1)
+                # "Hans-Rudolf Merz" is not Friedrich Merz; "Sergei" is "Sergej" spelt otherwise
+                if first.group(1)[:2].lower() != referent.name.split()[0][:2].lower():
+                    mentions.append(Mention(start, end, text[start:end], None, None, "PER"))
+                    continue
         mentions.append(Mention(start, end, referent.name, code, sector, kind))
     return _role_appositions(text, mentions)
 

@@ -198,6 +198,11 @@ def test_actors_hyphenated_surname_repeated_alone_is_the_person():
     assert found and found[0]["name"] == "Johanna Mikl-Leitner"
 
 
+def test_actors_namesake_with_another_first_name_is_another_person():
+    found = {a[0]: a[1] for a in actors("Der Schweizer Bundesrat Hans-Rudolf Merz sprach in Bern.")}
+    assert "Hans-Rudolf Merz" in found and found["Hans-Rudolf Merz"] is None
+
+
 def test_actors_parties_listed_with_und_are_two_names():
     names = [a[0] for a in actors("Im Bundestag stimmten CDU und CSU gegen den Antrag.")]
     assert "CDU" in names and "CSU" in names
