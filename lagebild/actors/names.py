@@ -76,9 +76,9 @@ def known_common_noun(word: str) -> bool:
 def common_noun(word: str, tagger: bool = True) -> bool:
     """A common noun, not a name ("Essen", "Lage", "Norden"): HanTa's lexicon of stems
     decides where it knows the word only one way; otherwise its tagger is asked, once
-    per word form. With `tagger=False` a word the lexicon lacks is a noun when it has a
-    noun's shape (`noun_shaped`), else a name ("Petkovic") — as the tagger mostly
-    decides, without its 2 ms a word."""
+    per word form (2 ms a new word). With `tagger=False` a word the lexicon knows both
+    ways is a noun, and one it lacks is a noun when it has a noun's shape
+    (`noun_shaped`), else a name ("Petkovic")."""
     proper, common = _lexicon_sets()
     lower = word.lower()
     if lower in proper:
@@ -200,9 +200,10 @@ def unknown_word(word: str) -> bool:
     nominalised verb: a name most likely ("Knezevic", "Haribo"; not "Entwicklungen",
     "Kriminellen", "Brüllen")."""
     lower = word.lower()
-    proper = _lexicon_sets()[0]
-    if word.endswith("-") or lower in proper or lower in _known_words() or not lower.replace("-", "").isalpha() or not _VOWEL.search(lower):
-        return False   # no vowel: an abbreviation ("Lkw", "Mrd")
+    if lower in _lexicon_sets()[0] or lower in _known_words():
+        return False
+    if word.endswith("-") or not lower.replace("-", "").isalpha() or not _VOWEL.search(lower):
+        return False   # a truncated compound ("Werbe-"), digits, an abbreviation ("Lkw")
     return not (noun_shaped(word) or adjective_shaped(word) or _verb_noun(lower) or _PARTICIPLE_NOUN.search(lower)
                 or lower in _stem_set("FM"))
 
