@@ -40,6 +40,7 @@ NAMED_KINDS = ("PER", "ORG", "GPE", "LOC")
 # Which referent a form names when it can name several (a surname that is also a city).
 _SOURCE_ORDER = ("person", "organization", "country", "seat", "place", "demonym", "adjective", "role")
 _TITLES = frozenset("Dr. Dr Prof. Prof Herr Frau Mr. Mrs. Ms. Sir Lord Lady Scheich Papst Kardinal Bischof".split())
+_NOBLE_TITLES = frozenset("Sir Lord Lady Dame".split())   # part of the name they open
 _PARTICLES = frozenset("von van ter ten de der den du al el bin ibn da di dos del della le la".split())
 _ORG_HEADS = re.compile(
     r"(?:AG|GmbH|SE|KG|KGaA|e\.V\.|Inc\.?|Ltd\.?|Corp\.?|Co\.|Group|Holding|Partei|Verband|Verein|"
@@ -103,7 +104,7 @@ def tag_actors(doc: Document) -> Document:
     mentions = _add_shaped_names(text, mentions)
     mentions = _add_compass_regions(text, mentions)
     mentions = _add_unknown_names(doc, mentions)
-    _names_with_adjective(text, mentions)
+    mentions = _names_with_adjective(text, mentions)
     mentions = _join_places_and_clubs(text, mentions)
     _kinds_from_coordination(text, mentions)
     _codes_from_brackets(text, mentions)
@@ -304,6 +305,8 @@ def _add_unknown_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
 
 
 _ADJECTIVE_BEFORE = re.compile(r"(?<=[a-zäöüß,] )[A-ZÄÖÜ][a-zäöüß]+ $")
+_NEXT_NOUN = re.compile(r" ([A-ZÄÖÜ][\w-]+)")
+_INSIDE_SENTENCE = re.compile(r"[a-zäöüß,] $")
 
 
 def place_adjective_code(word: str) -> str | None:
@@ -320,10 +323,30 @@ def place_adjective_code(word: str) -> str | None:
     return None
 
 
-def _names_with_adjective(text: str, mentions: list[Mention]) -> None:
+def _names_with_adjective(text: str, mentions: list[Mention]) -> list[Mention]:
     """A capitalised adjective inside a sentence makes an institution's noun a name
-    ("der Evangelischen Kirche", "der Deutschen Bundesbank")."""
+    ("der Evangelischen Kirche", "der Deutschen Bundesbank", "der Deutschen
+    Presse-Agentur": a country's adjective gives it its code)."""
     covered = _covered(text, mentions)
+    by_start = {m.start: m for m in mentions}
+    named, joined = [], []
+    for adjective in mentions:
+        if (adjective.kind in ("ADJ", "NOM") and text[adjective.start].isupper() and " " not in adjective.name
+                and _INSIDE_SENTENCE.search(text, max(0, adjective.start - 2), adjective.start)):
+            noun = _NEXT_NOUN.match(text, adjective.end)
+            institution = by_start.get(noun.start(1)) if noun else None
+            if (institution is not None and institution.kind in ("NOM", "ORG") and institution.end == noun.end()
+                    and _organization_head(noun.group(1))):
+                # "der Französischen Nachrichtenagentur": the adjective opens the name
+                institution.start, institution.kind = adjective.start, "ORG"
+                institution.name, institution.code = text[adjective.start:institution.end], institution.code or adjective.code
+                joined.append(adjective)
+            elif noun and not covered[noun.start(1)] and _organization_head(noun.group(1)):
+                named.append(Mention(adjective.start, noun.end(), text[adjective.start:noun.end()], adjective.code,
+                                     None, "ORG"))
+                joined.append(adjective)
+    if joined:
+        mentions = [m for m in mentions if all(m is not j for j in joined)] + named
     for mention in mentions:
         if mention.kind not in ("NOM", "ORG") or mention.kind == "NOM" and mention.name.endswith(("en", "er")):
             continue   # not "die Berliner Journalisten"
@@ -332,6 +355,7 @@ def _names_with_adjective(text: str, mentions: list[Mention]) -> None:
             mention.start, mention.kind = before.start(), "ORG"
             mention.name = text[mention.start:mention.end]
             mention.code = mention.code or place_adjective_code(before.group().strip())
+    return mentions
 
 
 def _covered(text: str, mentions: list[Mention]) -> bytearray:
@@ -401,7 +425,7 @@ def _trim_run(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Drop what opens a run of capitalised words but is no part of a name: function
     words ("Auch", "Nach"), particles, and anything before the run's first first name
     ("Torjäger Robert Vittek"); and particles at its end."""
-    title = next((i for i, w in enumerate(run[:-1]) if w[2] in _TITLES), None)
+    title = next((i for i, w in enumerate(run[:-1]) if w[2] in _TITLES and w[2] not in _NOBLE_TITLES), None)
     if title is not None:   # "Hat Mr. Krugman": the name follows its title
         run = run[title + 1:]
     first = next((i for i, w in enumerate(run) if _first_name(w[2])), None)
@@ -416,7 +440,8 @@ def _trim_run(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         run = run[:cut]   # "Patrick von Brunn Auf der CeBIT": a new sentence began
     while run and (run[0][2] in _PARTICLES or _function_word(run[0][2])):
         run = run[1:]
-    while (len(run) > 1 and run[0][2] not in _PLACE_OPENERS and not known_name(run[0][2])
+    while (len(run) > 1 and run[0][2] not in _PLACE_OPENERS and run[0][2] not in _NOBLE_TITLES
+           and not known_name(run[0][2])
            and not _ORG_HEADS.search(run[-1][2])
            and noun_shaped(run[0][2]) and not adjective_shaped(run[0][2])):   # "Maschinenbauer Krendtec"
         run = run[1:]
@@ -443,6 +468,8 @@ def _classify_run(text: str, run: list[tuple[int, int, str]], previous: str, rol
     if (role is not None or previous in _TITLES) and not lone_noun():
         code, sector = (role.code, role.sector) if role and role.kind == "ROLE" else (None, None)
         return Mention(start, end, name, code, sector, "PER")
+    if len(words) >= 2 and words[0] in _NOBLE_TITLES:
+        return Mention(start, end, name, None, None, "PER")   # "Lady Gaga", "Sir Elton John"
     if len(words) >= 2 and words[0] in _PLACE_OPENERS:
         return Mention(start, end, name, None, None, "LOC")
     if len(words) >= 2 and _first_name(words[0]):

@@ -101,6 +101,11 @@ def test_actor_at_prefers_the_named_actor():
         # a capitalised adjective before an institution's noun inside a sentence: its name
         ("Der Streit in der Evangelischen Kirche hält an.", "Evangelischen Kirche", "ORG"),
         ("Das Urteil stützt sich auf ein Gutachten des Mitteldeutschen Verlages.", "Mitteldeutschen Verlages", "ORG"),
+        # a country's capitalised adjective inside a sentence opens an institution's name
+        ("Er sprach darüber mit der Deutschen Presse-Agentur.", "Deutschen Presse-Agentur", "ORG"),
+        ("Das meldete die Französische Nachrichtenagentur am Abend.", "Französische Nachrichtenagentur", "ORG"),
+        # titles that are part of a name
+        ("Auf der Bühne stand Popstar Lady Gaga.", "Lady Gaga", "PER"),
         # a dateline in capitals
         ("BOCHUM Die Stadt hat den Haushalt beschlossen.", "BOCHUM", "LOC"),
         # an unknown name opening a sentence before its verb; a genitive before a noun
