@@ -381,12 +381,23 @@ def _uncovered_parts(run_match, covered: bytearray) -> list[list[tuple[int, int,
     return [part for part in parts if part]
 
 
+@functools.lru_cache(maxsize=100_000)
+def _word_verdict(word: str) -> bool | None:
+    """What a capitalised word is wherever it stands: a name by its shape or as a city
+    (True), no name by any rule (False: a function word, a known noun), or None when
+    its context decides."""
+    if _SHAPED.match(word) or word in cities():
+        return True
+    if _function_word(word) or known_common_noun(word) or plain_common_noun(word):
+        return False
+    return None
+
+
 def _single_word_may_name(text: str, word: tuple[int, int, str], mentions: list[Mention], ends: list[int]) -> bool:
     """Cheap test before classifying a lone capitalised word (most are common nouns)."""
-    if _SHAPED.match(word[2]) or word[2] in cities() or (word[0] == 0 and word[2].isupper()):
-        return True
-    if _function_word(word[2]) or known_common_noun(word[2]) or plain_common_noun(word[2]):
-        return False   # no rule below makes a name of it
+    verdict = _word_verdict(word[2])
+    if verdict is not None or (word[0] == 0 and word[2].isupper()):
+        return verdict is not False
     previous = text[max(0, word[0] - 30):word[0]].rstrip(" ,").rsplit(" ", 1)[-1]
     return (previous in _TITLES or previous in _SPEECH_VERBS or _SPEECH_AFTER.match(text, word[1]) is not None
             or _role_before(mentions, ends, text, word[0]) is not None or _lone_name(text, word))
@@ -425,6 +436,8 @@ def _trim_run(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Drop what opens a run of capitalised words but is no part of a name: function
     words ("Auch", "Nach"), particles, and anything before the run's first first name
     ("Torjäger Robert Vittek"); and particles at its end."""
+    if len(run) == 1:
+        return [] if run[0][2] in _PARTICLES or _function_word(run[0][2]) else run
     title = next((i for i, w in enumerate(run[:-1]) if w[2] in _TITLES and w[2] not in _NOBLE_TITLES), None)
     if title is not None:   # "Hat Mr. Krugman": the name follows its title
         run = run[title + 1:]
