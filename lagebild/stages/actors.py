@@ -289,8 +289,8 @@ def _add_unknown_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
         group, first = run_match.group(), run_match.start()
         if " " in group:
             runs = _uncovered_parts(run_match, covered)
-        elif covered[first]:
-            continue
+        elif covered[first] or (_word_verdict(group) is False and first > 0):
+            continue   # most capitalised words are nouns: settled without their context
         else:
             runs = [[(first, run_match.end(), group)]]
         for run in runs:
