@@ -96,14 +96,16 @@ class Document:
         made_of = (id(self.tokens), len(self.tokens), id(self.sentences), len(self.sentences))
         if self._words is not None and self._words[0] == made_of:
             return self._words[1]
-        result: list[list[tuple[int, int, str]]] = [[] for _ in self.sentences]
-        number = 0
+        text, ends = self.text, [sentence.end for sentence in self.sentences]
+        result: list[list[tuple[int, int, str]]] = [[] for _ in ends]
+        number, last = 0, len(ends) - 1
         for token in self.tokens:
             if token.kind != "word":
                 continue
-            while number + 1 < len(self.sentences) and token.start >= self.sentences[number].end:
+            start, end = token.start, token.end
+            while number < last and start >= ends[number]:
                 number += 1
-            result[number].append((token.start, token.end, self.text[token.start:token.end]))
+            result[number].append((start, end, text[start:end]))
         self._words = (made_of, result)
         return result
 
