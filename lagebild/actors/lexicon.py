@@ -33,10 +33,6 @@ def _automaton() -> ahocorasick.Automaton:
     return automaton
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch in "_"
-
-
 def find_matches(text: str) -> list[Match]:
     """Longest matches of known forms at word boundaries, not overlapping, in text order."""
     found: list[Match] = []
@@ -44,8 +40,8 @@ def find_matches(text: str) -> list[Match]:
         start, end = last - length + 1, last + 1
         before = text[start - 1] if start > 0 else " "
         after = text[end] if end < len(text) else " "
-        if _is_word_char(before) or _is_word_char(after):
-            continue
+        if before.isalnum() or before == "_" or after.isalnum() or after == "_":
+            continue   # inside a word
         if before == "." and start > 1 and text[start - 2].isalnum():
             continue  # "example.org"
         found.append(Match(start, end, referents, after == "-", before == "-"))

@@ -118,10 +118,11 @@ def lexicon_noun(word: str) -> bool:
 
 def _noun_stem_known(lower: str, compound: bool) -> bool:
     common = _lexicon_sets()[1]
-    for form in _noun_forms(lower):
-        if form in common:
-            return True
-        if compound:
+    forms = _noun_forms(lower)
+    if any(form in common for form in forms):
+        return True
+    if compound:
+        for form in forms:
             for cut in range(3, len(form) - 2):
                 head = form[cut:]
                 if head in common and (len(head) > 3 and not _SURNAME_HEAD.match(head) or _compound_modifier(form[:cut])):
@@ -138,12 +139,16 @@ _SURNAME_HEAD = re.compile(r"^(?:mann|berg|berger|stein|feld|bach|hof|hofer|dorf
 def _noun_forms(lower: str) -> list[str]:
     """A noun form with the plural and case endings a stem may have taken, in old
     spelling too: HanTa's lexicon has "schluß"."""
-    forms = [lower] + [lower[:-len(e)] for e in _NOUN_ENDINGS if lower.endswith(e) and len(lower) - len(e) >= 3]
+    forms = [lower]
+    if lower.endswith(_NOUN_ENDINGS):
+        forms += [lower[:-len(e)] for e in _NOUN_ENDINGS if lower.endswith(e) and len(lower) - len(e) >= 3]
     if lower.endswith("en"):   # "Firmen", "Zentren", "Risiken"
         forms += [lower[:-2] + ending for ending in ("a", "um", "o")]
     if lower.endswith(("in", "innen")):   # "Psychologin": the lexicon has "psychologe"
         forms.append(lower[:lower.rindex("in")] + "e")
-    variants = [form.translate(_UMLAUTS) for form in forms] + [form.replace("ss", "ß") for form in forms if "ss" in form]
+    variants = [form.replace("ss", "ß") for form in forms if "ss" in form]
+    if lower.translate(_UMLAUTS) != lower:
+        variants = [form.translate(_UMLAUTS) for form in forms] + variants
     return forms + [form for form in variants if form not in forms]
 
 

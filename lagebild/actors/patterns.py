@@ -5,15 +5,17 @@ broadcasters quoted after an article ("sagte er dem „Berliner Kurier“")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from lagebild.actors.names import lexicon_noun, noun_shaped
 
 _NAME = r"[A-ZÄÖÜ][\w'’.&-]*"
-_CLUB = re.compile(
-    rf"(?<![\w-])(?:1\.\s+)?(?:FC|SC|SV|VfL|VfB|TSV|TSG|TuS|MSV|SSV|FSV|BSC|SpVgg|SG|SGS|HSG|TV|TSC|ESV|VfR|"
-    rf"Borussia|Eintracht|Fortuna|Alemannia|Arminia|Kickers|Rot-Weiss|Rot-Weiß|Dynamo|Lokomotive|Energie|"
-    rf"Union|Hertha|Werder|Hansa|Preußen|Bayer|Olympique|Sporting|Real|Atlético|Inter|AS|AC)"
-    rf"(?:\s+{_NAME}){{1,2}}(?:\s+\d{{2}})?")
+_CLUB_WORDS = (r"(?:FC|SC|SV|VfL|VfB|TSV|TSG|TuS|MSV|SSV|FSV|BSC|SpVgg|SG|SGS|HSG|TV|TSC|ESV|VfR|"
+               r"Borussia|Eintracht|Fortuna|Alemannia|Arminia|Kickers|Rot-Weiss|Rot-Weiß|Dynamo|Lokomotive|Energie|"
+               r"Union|Hertha|Werder|Hansa|Preußen|Bayer|Olympique|Sporting|Real|Atlético|Inter|AS|AC)")
+_CLUB = re.compile(rf"(?<![\w-])(?:1\.\s+)?{_CLUB_WORDS}(?:\s+{_NAME}){{1,2}}(?:\s+\d{{2}})?")
+# what every club's name holds; most texts have none, and this is found much faster
+_CLUB_CORE = re.compile(rf"{_CLUB_WORDS}\s+[A-ZÄÖÜ]")
 # the institution's noun, found first; a hyphenated name before it ("Robert-Koch-Institut")
 # is added by looking back, which is faster than trying every capital letter
 _INSTITUTION = re.compile(
@@ -22,22 +24,38 @@ _INSTITUTION = re.compile(
     rf"Komitee|Gericht|Fonds|Bank|Partei)\s+(?:für|der|des|zur)\s+(?:[a-zäöüß]+(?:e|en|er|es)\s+)?{_NAME}"
     rf"(?:\s+(?:und|für)\s+{_NAME})?")
 _NAME_BEFORE_HYPHEN = re.compile(rf"(?<![\w-]){_NAME}-$")
+# found with finditer_at_word_start(): it opens at a word's start
 _QUOTED_TITLE = re.compile(
-    rf"\b(?:der|dem|des|die|das|von|laut|im)\s[„“\"»]\s?((?:{_NAME}\s){{0,3}}{_NAME})\s?[“”\"«]")
+    rf"(?:der|dem|des|die|das|von|laut|im)\s[„“\"»]\s?((?:{_NAME}\s){{0,3}}{_NAME})\s?[“”\"«]")
 
 
 def shaped_names(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every club, institution and quoted medium in `text`. A
     quoted compound noun is no medium ("die „Spendenaktion“"); a plain one may be
     ("dem „Spiegel“")."""
-    found = [(m.start(), m.end(), "ORG") for m in _CLUB.finditer(text)]
+    found = [(m.start(), m.end(), "ORG") for m in _CLUB.finditer(text)] if _CLUB_CORE.search(text) else []
     for match in _INSTITUTION.finditer(text):
         start = _institution_start(text, match.start())
         if start is not None:
             found.append((start, match.end(), "ORG"))
-    found += [(m.start(1), m.end(1), "ORG") for m in _QUOTED_TITLE.finditer(text)
+    found += [(m.start(1), m.end(1), "ORG") for m in finditer_at_word_start(_QUOTED_TITLE, text)
               if " " in m.group(1) or not noun_shaped(m.group(1)) or lexicon_noun(m.group(1))]
     return found
+
+
+def finditer_at_word_start(pattern: re.Pattern, text: str, also: str = "") -> Iterator[re.Match]:
+    """pattern.finditer(text) as if the pattern began with "\\b" (with also="-": with
+    "(?<![\\w-])"): the matches after no letter, digit, "_" or character of `also`. A
+    regex that begins with such a test is much slower, as the regex engine cannot skip
+    ahead to where its first word may start."""
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        start = match.start()
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_" or text[start - 1] in also):
+            position = start + 1   # inside a word: look again from the next character
+            continue
+        yield match
+        position = match.end()
 
 
 def _institution_start(text: str, start: int) -> int | None:

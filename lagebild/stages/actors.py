@@ -30,7 +30,7 @@ from lagebild.actors.lexicon import Match, find_matches
 from lagebild.actors.names import (
     adjective_shaped, cities, common_noun, first_names, known_common_noun, known_name, known_word, noun_shaped,
     plain_common_noun, unknown_word)
-from lagebild.actors.patterns import shaped_names
+from lagebild.actors.patterns import finditer_at_word_start, shaped_names
 from lagebild.datafiles import read_words
 from lagebild.document import Document
 from lagebild.pipeline import stage
@@ -126,6 +126,8 @@ def actor_at(doc: Document, start: int, end: int) -> dict | None:
 
 
 def _pick(referents: tuple[Referent, ...]) -> Referent:
+    if len(referents) == 1:
+        return referents[0]
     return min(referents, key=lambda r: _SOURCE_ORDER.index(r.source))
 
 
@@ -228,7 +230,8 @@ def _role_appositions(text: str, mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
-_COMPASS_REGION = re.compile(r"(?<![\w-])(?:Nord|Süd|Ost|West|Zentral)(?:ost|west)?-?([a-zäöüA-ZÄÖÜ][a-zäöüß]{2,}s?)(?![\w-])")
+# found with finditer_at_word_start(): it opens at a word's start
+_COMPASS_REGION = re.compile(r"(?:Nord|Süd|Ost|West|Zentral)(?:ost|west)?-?([a-zäöüA-ZÄÖÜ][a-zäöüß]{2,}s?)(?![\w-])")
 
 
 def _add_compass_regions(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -237,7 +240,7 @@ def _add_compass_regions(text: str, mentions: list[Mention]) -> list[Mention]:
     "Nordkorea", "Südafrika", which match before this)."""
     covered = _covered(text, mentions)
     added = []
-    for match in _COMPASS_REGION.finditer(text):
+    for match in finditer_at_word_start(_COMPASS_REGION, text, also="-"):
         if covered[match.start()]:
             continue
         name = match.group(1)
@@ -252,10 +255,11 @@ def _add_compass_regions(text: str, mentions: list[Mention]) -> list[Mention]:
 # --- names the knowledge lacks -------------------------------------------------------------
 
 
-# A run of capitalised words, with name particles between them ("Ole von Beust").
-_RUN = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w'’.&-]*(?: (?:(?:von|van(?: der| den)?|ter|ten|de|du|al|el|bin|ibn|da|di|dos|del|"
+# A run of capitalised words, with name particles between them ("Ole von Beust"). It opens
+# at a word's start: "(?<![\w-].)" after the first capital says that no letter, digit or
+# hyphen stands before it (asked after the capital, the regex engine skips to capitals fast).
+_RUN = re.compile(r"[A-ZÄÖÜ](?<![\w-].)[\w'’.&-]*(?: (?:(?:von|van(?: der| den)?|ter|ten|de|du|al|el|bin|ibn|da|di|dos|del|"
                   r"della|le|la) )?[A-ZÄÖÜ][\w'’.&-]*| (?:al|el|ad|as|an|ar|at|asch|abu)-[A-ZÄÖÜ][\w'’.&-]*)*")
-_WORD_IN_RUN = re.compile(r"\S+")
 # a word of four or more small letters with a full stop: the end of a sentence, not "K." or "VI."
 _SENTENCE_END_WORD = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{3,}\.$")
 # A single word that can be a name by its own shape, whatever stands before it.
@@ -370,14 +374,15 @@ def _uncovered_parts(run_match, covered: bytearray) -> list[list[tuple[int, int,
     """The words (start, end, text) of a run, split where a known mention covers one
     and after a word that ends a sentence ("Verfahren. Al-Hussein")."""
     parts: list[list[tuple[int, int, str]]] = [[]]
-    for word in _WORD_IN_RUN.finditer(run_match.group()):
-        start = run_match.start() + word.start()
+    start = run_match.start()
+    for word in run_match.group().split(" "):   # a run's words are joined by single spaces
         if covered[start]:
             parts.append([])
         else:
-            parts[-1].append((start, start + len(word.group()), word.group()))
-            if _SENTENCE_END_WORD.match(word.group()):
+            parts[-1].append((start, start + len(word), word))
+            if word.endswith(".") and _SENTENCE_END_WORD.match(word):
                 parts.append([])
+        start += len(word) + 1
     return [part for part in parts if part]
 
 
@@ -395,9 +400,11 @@ def _word_verdict(word: str) -> bool | None:
 
 def _single_word_may_name(text: str, word: tuple[int, int, str], mentions: list[Mention], ends: list[int]) -> bool:
     """Cheap test before classifying a lone capitalised word (most are common nouns)."""
+    if word[0] == 0 and word[2].isupper():
+        return True   # a dateline: "BERLIN -"
     verdict = _word_verdict(word[2])
-    if verdict is not None or (word[0] == 0 and word[2].isupper()):
-        return verdict is not False
+    if verdict is not None:
+        return verdict
     previous = text[max(0, word[0] - 30):word[0]].rstrip(" ,").rsplit(" ", 1)[-1]
     return (previous in _TITLES or previous in _SPEECH_VERBS or _SPEECH_AFTER.match(text, word[1]) is not None
             or _role_before(mentions, ends, text, word[0]) is not None or _lone_name(text, word))
@@ -416,10 +423,7 @@ def _lone_name(text: str, word: tuple[int, int, str]) -> bool:
     that has the shape of no common noun or adjective ("bei Panasonic", "revanchierte
     sich Friesinger"): most often a surname."""
     name = word[2].rstrip(".")
-    if len(name) < 3 or _function_word(name):
-        return False
-    if not (known_name(name) or unknown_word(name)
-            or (_first_name(name) and not known_word(name) and not noun_shaped(name))):   # not "Tage"
+    if not _name_by_lexicon(name):
         return False
     before = text[max(0, word[0] - 40):word[0]].rstrip()
     if not before or before[-1] in ".!?:„“\"»«(":
@@ -432,25 +436,36 @@ def _lone_name(text: str, word: tuple[int, int, str]) -> bool:
     return previous.lower() not in _DETERMINERS and not (previous.islower() and adjective_shaped(previous))
 
 
+@functools.lru_cache(maxsize=100_000)
+def _name_by_lexicon(name: str) -> bool:
+    """A word HanTa's lexicon knows only as a proper noun, or does not know and shaped
+    like no common noun or adjective, or a first name that is no word ("Tage")."""
+    if len(name) < 3 or _function_word(name):
+        return False
+    return bool(known_name(name) or unknown_word(name)
+                or (_first_name(name) and not known_word(name) and not noun_shaped(name)))
+
+
 def _trim_run(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Drop what opens a run of capitalised words but is no part of a name: function
     words ("Auch", "Nach"), particles, and anything before the run's first first name
     ("Torjäger Robert Vittek"); and particles at its end."""
     if len(run) == 1:
         return [] if run[0][2] in _PARTICLES or _function_word(run[0][2]) else run
-    title = next((i for i, w in enumerate(run[:-1]) if w[2] in _TITLES and w[2] not in _NOBLE_TITLES), None)
-    if title is not None:   # "Hat Mr. Krugman": the name follows its title
-        run = run[title + 1:]
-    first = next((i for i, w in enumerate(run) if _first_name(w[2])), None)
+    titles = [i for i, w in enumerate(run[:-1]) if w[2] in _TITLES and w[2] not in _NOBLE_TITLES]
+    if titles:   # "Hat Mr. Krugman": the name follows its title
+        run = run[titles[0] + 1:]
+    firsts = [i for i, w in enumerate(run) if _first_name(w[2])]
+    first = firsts[0] if firsts else None
     if first:
         run = run[first:]
     # a name ends before a noun after its genitive: "Johanna Weitkamps Leitung", "Zabels Entscheidung"
     noun = next((i for i, w in enumerate(run) if i > (1 if first is not None else 0)
                  and run[i - 1][2].endswith("s") and not known_name(w[2]) and noun_shaped(w[2])), None)
     run = run[:noun] if noun else run
-    cut = next((i for i, w in enumerate(run) if i > 0 and _function_word(w[2])), None)
-    if cut:
-        run = run[:cut]   # "Patrick von Brunn Auf der CeBIT": a new sentence began
+    cuts = [i for i, w in enumerate(run) if i > 0 and _function_word(w[2])]
+    if cuts:
+        run = run[:cuts[0]]   # "Patrick von Brunn Auf der CeBIT": a new sentence began
     while run and (run[0][2] in _PARTICLES or _function_word(run[0][2])):
         run = run[1:]
     while (len(run) > 1 and run[0][2] not in _PLACE_OPENERS and run[0][2] not in _NOBLE_TITLES
@@ -487,7 +502,7 @@ def _classify_run(text: str, run: list[tuple[int, int, str]], previous: str, rol
         return Mention(start, end, name, None, None, "LOC")
     if len(words) >= 2 and _first_name(words[0]):
         return Mention(start, end, name, None, None, "PER")
-    if (previous in _SPEECH_VERBS or _SPEECH_AFTER.match(text, end)) and len(words) <= 2 \
+    if len(words) <= 2 and (previous in _SPEECH_VERBS or _SPEECH_AFTER.match(text, end)) \
             and not any(_function_word(w) for w in words) and not lone_noun():
         return Mention(start, end, name, None, None, "PER")   # "sagte Petkovic", "Ramelow erklärte"
     if len(words) >= 2 and (words[0] in _PLACE_OPENERS or words[-1] in ("Straße", "Platz", "Allee", "See")):
@@ -512,7 +527,7 @@ def _classify_run(text: str, run: list[tuple[int, int, str]], previous: str, rol
         # a city that is a first name too ("Marco", "Selma") is a city only after "in", "aus" ...
         at_place = previous.lower() in _PLACE_PREPOSITIONS
         if word in cities() and not before_noun and (at_place or word not in first_names()) and (
-                not common_noun(word) or (at_place and not known_common_noun(word))):
+                (at_place and not known_common_noun(word)) or not common_noun(word)):   # the tagger last
             return Mention(start, end, name, cities()[word], None, "LOC")
         if _lone_name(text, trimmed[0]):
             kind = _lone_name_kind(word, previous)
@@ -539,10 +554,12 @@ _ORG_CUE = re.compile(r"(?:konzern|hersteller|anbieter|firma|unternehmen|zeitung
                       r"tochter|versicherer|bank|label|band|dienst|bauer|betreiber)(?:s|es|en)?$", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=100_000)
 def _organization_head(word: str) -> bool:
     return bool(_ORG_HEADS.search(word) or word in ("Bund", "Bundes") or _INSTITUTION_HEAD.search(word.lower()))
 
 
+@functools.lru_cache(maxsize=100_000)
 def _lone_name_kind(name: str, previous: str) -> str:
     """A lone name's kind: a person after a person's noun ("Genosse Stalin"); a place
     after "in", "nach", "aus", "auf", "um" or a place's noun ("die Stadt Gedern"), or
@@ -606,10 +623,10 @@ def _kinds_from_coordination(text: str, mentions: list[Mention]) -> None:
         return m.kind == "PER" and m.code is None and " " not in m.name
     for sequence in (mentions, mentions[::-1]):
         for known, other in zip(sequence, sequence[1:]):
-            first, second = sorted((known, other), key=lambda m: m.start)
-            if (known.kind in ("LOC", "GPE", "ORG") and guessed(other)
-                    and _COORDINATION.fullmatch(text, first.end, second.start)):
-                other.kind = "ORG" if known.kind == "ORG" else "LOC"
+            if known.kind in ("LOC", "GPE", "ORG") and guessed(other):
+                first, second = sorted((known, other), key=lambda m: m.start)
+                if _COORDINATION.fullmatch(text, first.end, second.start):
+                    other.kind = "ORG" if known.kind == "ORG" else "LOC"
 
 
 def _codes_from_brackets(text: str, mentions: list[Mention]) -> None:
@@ -706,5 +723,7 @@ def _role_before(mentions: list[Mention], ends: list[int], text: str, start: int
 
 
 def _previous_word(text: str, start: int) -> str:
-    match = re.search(r"(\S+)\s+$", text[max(0, start - 30):start])
-    return match.group(1) if match else ""
+    """The last word of the 30 characters before `start` when white space follows it; else ""."""
+    before = text[max(0, start - 30):start]
+    words = before.split()
+    return words[-1] if words and before[-1].isspace() else ""

@@ -121,6 +121,7 @@ def test_actor_at_prefers_the_named_actor():
         ("Im Tor stand wieder van Brakel, der Kapitän.", "van Brakel", "PER"),
         ("Das bestätigte Bürgermeister Jan ter Wessel am Abend.", "Jan ter Wessel", "PER"),
         ("OBERKLEINAU - Der Gemeinderat tagt am Montag.", "OBERKLEINAU", "LOC"),
+        ("HALLENBERG - Die Feuerwehr rückte aus.", "HALLENBERG", "LOC"),
         # the speaker's name before a colon in an interview
         ("Wosniak: Wir haben das Spiel verdient gewonnen.", "Wosniak", "PER"),
         # a firm's legal form belongs to its name; names joined by a slash are one
