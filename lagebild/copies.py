@@ -35,11 +35,17 @@ def shingles(text: str) -> set[bytes]:
     words = _WORD.findall(text.lower())
     if len(words) < SHINGLE:
         return {" ".join(words).encode()} if words else set()
-    return {" ".join(words[i:i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
+    runs = zip(*(words[offset:] for offset in range(SHINGLE)))   # each word with the four after it
+    return set(map(str.encode, map(" ".join, runs)))
+
+
+_SEED = MinHash(num_perm=NUM_PERM, seed=7, hashfunc=zlib.crc32)   # stable across runs, fast
 
 
 def signature(parts: set[bytes]) -> np.ndarray:
-    minhash = MinHash(num_perm=NUM_PERM, seed=7, hashfunc=zlib.crc32)   # stable across runs, fast
+    # the seed's permutations are reused: drawing them anew costs as much as the hashing
+    minhash = MinHash(num_perm=NUM_PERM, seed=7, hashfunc=zlib.crc32,
+                      permutations=_SEED.permutations, scheme=_SEED.scheme)
     minhash.update_batch(list(parts))
     return minhash.hashvalues.astype(np.uint32)   # datasketch's hash values fit 32 bits
 
