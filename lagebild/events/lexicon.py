@@ -44,13 +44,38 @@ def compound_triggers(word: str, language: str = "de") -> tuple[Trigger, ...]:
     or "en"), so that "Vereinigung" or "Herausforderung" are no "Einigung", "Forderung"."""
     if not word[:1].isupper() or not word.isalpha():
         return ()
-    forms = lexicon(language).forms
+    heads = _compound_heads(language)
     for cut in range(3, len(word) - 5):
-        head = word[cut].upper() + word[cut + 1:]
-        triggers = tuple(t for t in forms.get(head, ()) if t.kind == "noun")
-        if triggers and head not in _NO_COMPOUND_HEADS and _noun_part(word[:cut].lower()):
+        triggers = heads.get(word[cut:])
+        if triggers and _noun_part(word[:cut].lower()):
             return triggers
     return ()
+
+
+@functools.cache
+def _compound_heads(language: str) -> dict[str, tuple[Trigger, ...]]:
+    """The noun triggers that can end a compound, by their form inside it ("anschlag")."""
+    heads = {}
+    for form, triggers in lexicon(language).forms.items():
+        nouns = tuple(t for t in triggers if t.kind == "noun")
+        if nouns and form[:1].isupper() and form not in _NO_COMPOUND_HEADS:
+            heads[form[0].lower() + form[1:]] = nouns
+    return heads
+
+
+@functools.lru_cache(maxsize=200_000)
+def word_triggers(word: str, language: str = "de") -> tuple[tuple[Trigger, ...], int, tuple[Trigger, ...]] | None:
+    """What a word form can trigger: the phrases its verb closes, the offset of its head
+    (the part after its last hyphen: "US-Unterstützung"), and the head's own or
+    compound triggers; None for the many words that trigger nothing."""
+    entries = lexicon(language)
+    head = word.rsplit("-", 1)[-1]
+    # a compound's head leaves at least three letters before it and has six or more
+    candidates = entries.forms.get(head) or (compound_triggers(head, language) if len(head) > 8 else ())
+    phrases = entries.phrase_verbs.get(word, ())
+    if not phrases and not candidates:
+        return None
+    return phrases, len(word) - len(head), candidates
 
 
 def _noun_part(part: str) -> bool:

@@ -24,7 +24,7 @@ import re
 
 from lagebild.actors.index import ActorIndex
 from lagebild.document import Document, Sentence
-from lagebild.events.lexicon import Trigger, compound_triggers, lexicon
+from lagebild.events.lexicon import Trigger, lexicon, word_triggers
 from lagebild.events.roles import SOURCE_KINDS, TARGET_KINDS, after_preposition, dative_or_accusative, free, group
 from lagebild.pipeline import stage
 from lagebild.stages.times import granularity
@@ -142,15 +142,12 @@ _AFTER_PREPOSITION = re.compile(r"\b(?:über|vor|nach|wegen|trotz|seit|bei|mit|v
                                 r"\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
 
-def clause_bounds(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> tuple[int, int]:
-    """The clause around text[start:end] within its sentence; a short bracket ("die
-    Sozialistische Arbeiterpartei (PSOE)") does not end it."""
+def clause_boundaries(text: str, sentence_start: int, sentence_end: int) -> list[tuple[int, int]]:
+    """The spans of the marks that end clauses in a sentence; a short bracket ("die
+    Sozialistische Arbeiterpartei (PSOE)") ends none."""
     brackets = [(m.start(), m.end()) for m in _SHORT_BRACKET.finditer(text, sentence_start, sentence_end)]
-    boundaries = [m for m in _CLAUSE_BOUNDARY.finditer(text, sentence_start, sentence_end)
-                  if not any(a <= m.start() < b for a, b in brackets)]
-    left = max((m.end() for m in boundaries if m.end() <= start), default=sentence_start)
-    right = min((m.start() for m in boundaries if m.start() >= end), default=sentence_end)
-    return left, right
+    return [m.span() for m in _CLAUSE_BOUNDARY.finditer(text, sentence_start, sentence_end)
+            if not any(a <= m.start() < b for a, b in brackets)]
 
 
 @stage(requires=("text", "sentences", "tokens", "times", "actors", "quotes"), provides=("events",))
@@ -177,6 +174,16 @@ class _EventCoder:
         self.events: list[dict] = []
         self.seen: set[tuple] = set()
         self.story_day = self._story_day()
+        self._boundaries: dict[int, list[tuple[int, int]]] = {}   # sentence start -> clause_boundaries
+
+    def clause(self, start: int, end: int, sentence: Sentence) -> tuple[int, int]:
+        """The clause around text[start:end] within its sentence (its boundaries found once)."""
+        boundaries = self._boundaries.get(sentence.start)
+        if boundaries is None:
+            boundaries = self._boundaries[sentence.start] = clause_boundaries(self.text, sentence.start, sentence.end)
+        left = max((b for a, b in boundaries if b <= start), default=sentence.start)
+        right = min((a for a, b in boundaries if a >= end), default=sentence.end)
+        return left, right
 
     # --- triggers ---------------------------------------------------------------------------
 
@@ -186,15 +193,16 @@ class _EventCoder:
         found: list[tuple[Trigger, int, int]] = []
         phrase_nouns: set[int] = set()
         for start, end, word in words:
-            head = word.rsplit("-", 1)[-1] if "-" in word else word   # "US-Unterstützung"
-            if head != word:
-                start = end - len(head)
-            for trigger in self.lexicon.phrase_verbs.get(word, ()):
+            entry = word_triggers(word)
+            if entry is None:
+                continue
+            phrases, offset, candidates = entry
+            start += offset
+            for trigger in phrases:
                 noun = self._word_in_clause(trigger.noun, start, end, sentence)
                 if noun is not None and self._particle_follows(trigger, end, sentence):
                     found.append((trigger, start, end))
                     phrase_nouns.add(noun)
-            candidates = self.lexicon.forms.get(head, ()) or compound_triggers(head)
             if not candidates or self._inside_name(start):
                 continue        # "Organisation für Sicherheit und Zusammenarbeit": a name, no event
             for trigger in candidates:
@@ -212,14 +220,14 @@ class _EventCoder:
                    and " " in a["text"] for a in self.index.within(max(0, position - 80), position + 1))
 
     def _word_in_clause(self, word: str, start: int, end: int, sentence: Sentence) -> int | None:
-        left, right = clause_bounds(self.text, start, end, sentence.start, sentence.end)
+        left, right = self.clause(start, end, sentence)
         match = re.search(rf"(?<![\w-]){re.escape(word)}\b", self.text[left:right])
         return left + match.start() if match else None
 
     def _particle_follows(self, trigger: Trigger, end: int, sentence: Sentence) -> bool:
         if trigger.particle is None:
             return True
-        _, right = clause_bounds(self.text, end, end, sentence.start, sentence.end)
+        _, right = self.clause(end, end, sentence)
         if re.search(rf"\b{trigger.particle}\b", self.text[end:right]) is not None:
             return True
         # "ging gegen Anhänger in Justiz, Polizei und Medien vor": the particle closes the sentence
@@ -231,7 +239,7 @@ class _EventCoder:
         text = self.text
         if trigger.kind == "verb" and self._attributive(start, end):
             return
-        left, right = clause_bounds(text, start, end, sentence.start, sentence.end)
+        left, right = self.clause(start, end, sentence)
         if trigger.noun == "als" and not _DISPARAGING.search(text, left, right):
             return      # "bezeichnete ihn als Rassisten", not "bezeichnete ihn als Freund"
         if trigger.type == "RETREAT" and _FROM_AGREEMENT.search(text, left, right):
