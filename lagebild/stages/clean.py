@@ -241,6 +241,9 @@ _END_PAREN = re.compile(r"\(([^()\n]{1,60})\)$")
 _END_BARE = re.compile(r"(?<=[.!?\"“”»«])\s+([A-Za-z][\w-]*(?:\s*/\s*[\w-]+){0,3})$")
 _END_RELATED = re.compile(r"(?<=\S)\s+((?i:Mehr auf MSN|Mehr zum Thema|Read more|Weiterlesen):?)$")
 _SENTENCE_END = ".!?\"“”»«'’…)"
+# The end tags are searched for in the paragraph's last characters only: a search over a
+# whole long paragraph would try every position of it.
+_TAG_REACH = 300
 
 # --- datelines ----------------------------------------------------------------------------
 
@@ -482,13 +485,14 @@ def clean(doc: Document) -> Document:
         for _ in range(4):
             seg = last[-1]
             tail = src[seg[0]:seg[1]]
-            m = _END_RELATED.search(tail)
+            tail_from = max(0, len(tail) - _TAG_REACH)
+            m = _END_RELATED.search(tail, tail_from)
             if m:
                 remove(seg[0] + m.start(1), seg[0] + m.end(1), "related")
                 seg[1] = seg[0] + m.start(1)
                 seg[0], seg[1] = _strip_span(src, seg[0], seg[1])
                 continue
-            m = _END_PAREN.search(tail)
+            m = _END_PAREN.search(tail, tail_from)
             if m and m.start() > 0 and tail[:m.start()].rstrip(_WS)[-1:] in set(_SENTENCE_END):
                 parsed = parse_tag(m.group(1))
                 if parsed is not None:
@@ -502,7 +506,7 @@ def clean(doc: Document) -> Document:
                         seg[1] = seg[0] + m.start()
                         seg[0], seg[1] = _strip_span(src, seg[0], seg[1])
                         continue
-            m = _END_BARE.search(tail)
+            m = _END_BARE.search(tail, tail_from)
             if m:
                 parsed = parse_tag(m.group(1))
                 if parsed is not None and parsed[0] and ("/" in m.group(1) or len(parsed[0]) == 1

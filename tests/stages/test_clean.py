@@ -365,6 +365,14 @@ def test_trailing_related_link_and_agency_in_last_paragraph():
     assert reasons(doc) == [("(dpa)", "agency"), ("Mehr auf MSN", "related")]
 
 
+def test_end_tags_of_a_long_last_paragraph_are_found():
+    body = " ".join(f"Am {day} blieben die Schulen im Landkreis geschlossen." for day in
+                    ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag") * 2)
+    doc = run(f"Schulen bleiben zu\n{body} dpa/AFP")
+    assert len(body) > 600 and doc.text == f"Schulen bleiben zu\n\n{body}"
+    assert reasons(doc) == [("dpa/AFP", "agency")]
+
+
 ENGLISH = """Home » World » Europe
 
 Ceasefire talks resume in Cairo
