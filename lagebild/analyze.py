@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 import os
 from collections.abc import Iterable, Iterator
 
@@ -72,8 +73,11 @@ def analyze_many(
     workers = workers or os.cpu_count() or 1
     if workers <= 1:
         pipeline = default_pipeline()
-        for article in articles:
+        for number, article in enumerate(articles):
             yield analyze_or_fail(article, pipeline)
+            if number == 0:
+                # models and knowledge are loaded now: the garbage collector need not walk them again
+                gc.freeze()
         return
     from lagebild.engines.local import map_in_processes
 

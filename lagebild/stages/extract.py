@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import logging
 
-import trafilatura
-
 from lagebild.document import Document
 from lagebild.errors import InputError
 from lagebild.pipeline import stage
@@ -22,6 +20,8 @@ def extract(doc: Document) -> Document:
     if doc.raw_format != "html":
         doc.source_text = repair_text(doc.raw)
         return doc
+    import trafilatura   # here, not at the top: plain-text inputs need not pay for its import
+
     page = trafilatura.bare_extraction(
         doc.raw, include_comments=False, with_metadata=True, url=doc.url
     )
