@@ -82,12 +82,12 @@ def common_noun(word: str, tagger: bool = True) -> bool:
     proper, common = _lexicon_sets()
     lower = word.lower()
     if lower in proper:
-        return lower in common and (not tagger or _word_class(word) != "NE")
+        return lower in common and (not tagger or not _tagged_name(word))
     if lower in common:
         return True
     if not tagger:
         return noun_shaped(word)
-    return _word_class(word) != "NE"
+    return not _tagged_name(word)
 
 
 _NOUN_ENDINGS = ("innen", "nen", "ern", "en", "er", "es", "in", "n", "e", "s")
@@ -140,12 +140,14 @@ def _noun_forms(lower: str) -> list[str]:
     """A noun form with the plural and case endings a stem may have taken, in old
     spelling too: HanTa's lexicon has "schluß"."""
     forms = [lower]
-    if lower.endswith(_NOUN_ENDINGS):
+    if lower.endswith(_NOUN_ENDINGS):   # "en", "in" and "innen" are among them
         forms += [lower[:-len(e)] for e in _NOUN_ENDINGS if lower.endswith(e) and len(lower) - len(e) >= 3]
-    if lower.endswith("en"):   # "Firmen", "Zentren", "Risiken"
-        forms += [lower[:-2] + ending for ending in ("a", "um", "o")]
-    if lower.endswith(("in", "innen")):   # "Psychologin": the lexicon has "psychologe"
-        forms.append(lower[:lower.rindex("in")] + "e")
+        if lower.endswith("en"):   # "Firmen", "Zentren", "Risiken"
+            forms += [lower[:-2] + ending for ending in ("a", "um", "o")]
+        if lower.endswith(("in", "innen")):   # "Psychologin": the lexicon has "psychologe"
+            forms.append(lower[:lower.rindex("in")] + "e")
+    if "ss" not in lower and "ä" not in lower and "ö" not in lower and "ü" not in lower:
+        return forms   # no form has a variant: the endings added hold neither
     variants = [form.replace("ss", "ß") for form in forms if "ss" in form]
     if lower.translate(_UMLAUTS) != lower:
         variants = [form.translate(_UMLAUTS) for form in forms] + variants
@@ -225,8 +227,12 @@ def _verb_noun(lower: str) -> bool:
 
 
 @functools.lru_cache(maxsize=200_000)
-def _word_class(word: str) -> str:
-    return _tagger().analyze(word)[1]
+def _tagged_name(word: str) -> bool:
+    """Whether HanTa's `analyze(word)` tags the word alone "NE". It takes the best tag of
+    `tag_word` and finds the word's morphemes for it, or tags it "UNKNOWN" where it
+    finds none: only a best tag "NE" needs that second, costly step."""
+    tagger = _tagger()
+    return tagger.tag_word(word, cutoff=0)[0][0] == "NE" and tagger.analyze(word, pos="NE")[1] == "NE"
 
 
 _LATIN_NAME = re.compile(r"^[A-ZÄÖÜ][\w'’. -]*$")

@@ -298,9 +298,12 @@ def _add_unknown_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
         else:
             runs = [[(first, run_match.end(), group)]]
         for run in runs:
+            lo, hi = _name_bounds(tuple([w[2] for w in run]))
+            if lo >= hi or (hi - lo == 1 and _plain_noun(run[lo][2])):
+                continue
             if len(run) == 1 and not _single_word_may_name(text, run[0], mentions, ends):
                 continue
-            mention = _classify_run(text, run, _previous_word(text, run[0][0]),
+            mention = _classify_run(text, run, lo, hi, _previous_word(text, run[0][0]),
                                     _role_before(mentions, ends, text, run[0][0]))
             if mention is not None:
                 added.append(mention)
@@ -398,6 +401,17 @@ def _word_verdict(word: str) -> bool | None:
     return None
 
 
+@functools.lru_cache(maxsize=100_000)
+def _plain_noun(word: str) -> bool:
+    """A capitalised word that names nothing alone, whatever stands around it: a known
+    or noun-shaped common noun that is no city, no function word, not in capitals
+    (`_classify_run` makes no mention of it, as its rules show)."""
+    stripped = word.rstrip(".")
+    if stripped != word and len(word) <= 3:
+        return False   # the rules read it with and without its full stop
+    return _word_verdict(stripped) is False and not _function_word(stripped) and not stripped.isupper()
+
+
 def _single_word_may_name(text: str, word: tuple[int, int, str], mentions: list[Mention], ends: list[int]) -> bool:
     """Cheap test before classifying a lone capitalised word (most are common nouns)."""
     if word[0] == 0 and word[2].isupper():
@@ -446,48 +460,61 @@ def _name_by_lexicon(name: str) -> bool:
                 or (_first_name(name) and not known_word(name) and not noun_shaped(name)))
 
 
-def _trim_run(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Drop what opens a run of capitalised words but is no part of a name: function
-    words ("Auch", "Nach"), particles, and anything before the run's first first name
+def _name_bounds(words: tuple[str, ...]) -> tuple[int, int]:
+    """Which words of a run of capitalised words make its name, as `words[lo:hi]` (lo >=
+    hi: none). Dropped are what opens the run but is no part of a name: function words
+    ("Auch", "Nach"), particles, and anything before the run's first first name
     ("Torjäger Robert Vittek"); and particles at its end."""
-    if len(run) == 1:
-        return [] if run[0][2] in _PARTICLES or _function_word(run[0][2]) else run
-    titles = [i for i, w in enumerate(run[:-1]) if w[2] in _TITLES and w[2] not in _NOBLE_TITLES]
-    if titles:   # "Hat Mr. Krugman": the name follows its title
-        run = run[titles[0] + 1:]
-    firsts = [i for i, w in enumerate(run) if _first_name(w[2])]
-    first = firsts[0] if firsts else None
-    if first:
-        run = run[first:]
+    if len(words) == 1:
+        return (0, 0) if words[0] in _PARTICLES or _function_word(words[0]) else (0, 1)
+    return _longer_name_bounds(words)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _longer_name_bounds(words: tuple[str, ...]) -> tuple[int, int]:
+    lo, hi = 0, len(words)
+    for i in range(hi - 1):
+        if words[i] in _TITLES and words[i] not in _NOBLE_TITLES:
+            lo = i + 1   # "Hat Mr. Krugman": the name follows its title
+            break
+    first = None
+    for i in range(lo, hi):
+        if _first_name(words[i]):
+            lo = first = i
+            break
     # a name ends before a noun after its genitive: "Johanna Weitkamps Leitung", "Zabels Entscheidung"
-    noun = next((i for i, w in enumerate(run) if i > (1 if first is not None else 0)
-                 and run[i - 1][2].endswith("s") and not known_name(w[2]) and noun_shaped(w[2])), None)
-    run = run[:noun] if noun else run
-    cuts = [i for i, w in enumerate(run) if i > 0 and _function_word(w[2])]
-    if cuts:
-        run = run[:cuts[0]]   # "Patrick von Brunn Auf der CeBIT": a new sentence began
-    while run and (run[0][2] in _PARTICLES or _function_word(run[0][2])):
-        run = run[1:]
-    while (len(run) > 1 and run[0][2] not in _PLACE_OPENERS and run[0][2] not in _NOBLE_TITLES
-           and not known_name(run[0][2])
-           and not _ORG_HEADS.search(run[-1][2])
-           and noun_shaped(run[0][2]) and not adjective_shaped(run[0][2])):   # "Maschinenbauer Krendtec"
-        run = run[1:]
-    while run and run[-1][2] in _PARTICLES:
-        run = run[:-1]
-    return run
+    for i in range(lo + (2 if first is not None else 1), hi):
+        if words[i - 1].endswith("s") and not known_name(words[i]) and noun_shaped(words[i]):
+            hi = i
+            break
+    for i in range(lo + 1, hi):
+        if _function_word(words[i]):
+            hi = i   # "Patrick von Brunn Auf der CeBIT": a new sentence began
+            break
+    while lo < hi and (words[lo] in _PARTICLES or _function_word(words[lo])):
+        lo += 1
+    while (hi - lo > 1 and words[lo] not in _PLACE_OPENERS and words[lo] not in _NOBLE_TITLES
+           and not known_name(words[lo])
+           and not _ORG_HEADS.search(words[hi - 1])
+           and noun_shaped(words[lo]) and not adjective_shaped(words[lo])):   # "Maschinenbauer Krendtec"
+        lo += 1
+    while lo < hi and words[hi - 1] in _PARTICLES:
+        hi -= 1
+    return lo, hi
 
 
-def _classify_run(text: str, run: list[tuple[int, int, str]], previous: str, role: Mention | None) -> Mention | None:
-    trimmed = _trim_run(run)
-    if not trimmed:
-        return None
-    if trimmed[0] is not run[0]:
+def _classify_run(text: str, run: list[tuple[int, int, str]], lo: int, hi: int, previous: str,
+                  role: Mention | None) -> Mention | None:
+    """The mention a run of capitalised words makes with its name `run[lo:hi]`
+    (`_name_bounds`), if any; `previous` and `role` are what stands before the run."""
+    trimmed = run[lo:hi]
+    if lo > 0:
         previous = text[run[0][0]:trimmed[0][0]].split()[-1]
         role = None
     start, end = trimmed[0][0], trimmed[-1][1]
-    words = [w[2].rstrip(".") if w is trimmed[-1] and w[2].endswith(".") and len(w[2]) > 3 else w[2] for w in trimmed]
-    if words[-1] != trimmed[-1][2]:
+    words = [w[2] for w in trimmed]
+    if words[-1].endswith(".") and len(words[-1]) > 3:
+        words[-1] = words[-1].rstrip(".")
         end -= 1  # a sentence-final period glued to the last word
     name = text[start:end]
     def lone_noun() -> bool:   # "sagte die Versicherung": no person (asked only where it matters)
@@ -523,7 +550,7 @@ def _classify_run(text: str, run: list[tuple[int, int, str]], previous: str, rol
         # know as a common noun is the city ("in Dormagen"), whatever the tagger guesses
         if _PERSON_CUE.search(previous) and (known_name(word) or unknown_word(word) or word in cities()):
             return Mention(start, end, name, None, None, "PER")   # "Genosse Stalin", "Tochter Ireland"
-        before_noun = trimmed[-1] is not run[-1]   # "Iglesias Forderung": a genitive, no city
+        before_noun = hi < len(run)   # "Iglesias Forderung": a genitive, no city
         # a city that is a first name too ("Marco", "Selma") is a city only after "in", "aus" ...
         at_place = previous.lower() in _PLACE_PREPOSITIONS
         if word in cities() and not before_noun and (at_place or word not in first_names()) and (
