@@ -15,12 +15,12 @@ first one).
 """
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
 import zlib
 
 import numpy as np
-from datasketch import MinHash
 
 NUM_PERM = 64
 BANDS = 32                      # 32 bands of 2 rows: pairs sharing 30% of their shingles meet with p ≈ 0.95
@@ -39,13 +39,20 @@ def shingles(text: str) -> set[bytes]:
     return set(map(str.encode, map(" ".join, runs)))
 
 
-_SEED = MinHash(num_perm=NUM_PERM, seed=7, hashfunc=zlib.crc32)   # stable across runs, fast
+@functools.cache
+def _first_minhash():
+    from datasketch import MinHash   # imported here: it pulls in scipy, half a second only indexing needs
+
+    return MinHash(num_perm=NUM_PERM, seed=7, hashfunc=zlib.crc32)   # stable across runs, fast
 
 
 def signature(parts: set[bytes]) -> np.ndarray:
-    # the seed's permutations are reused: drawing them anew costs as much as the hashing
+    from datasketch import MinHash
+
+    # the first MinHash's permutations are reused: drawing them anew costs as much as the hashing
+    first = _first_minhash()
     minhash = MinHash(num_perm=NUM_PERM, seed=7, hashfunc=zlib.crc32,
-                      permutations=_SEED.permutations, scheme=_SEED.scheme)
+                      permutations=first.permutations, scheme=first.scheme)
     minhash.update_batch(list(parts))
     return minhash.hashvalues.astype(np.uint32)   # datasketch's hash values fit 32 bits
 
