@@ -39,6 +39,8 @@ def count_words(paths: list[Path]) -> tuple[int, int]:
 
 def run_once(paths: list[Path], workers: int) -> dict:
     """Ingest `paths` into a fresh store in this process; seconds and peak memory."""
+    import datasketch  # noqa: F401  (imported lazily by the copy index; imports are not timed)
+
     from lagebild.ingest import ingest
     from lagebild.store import open_store
 
