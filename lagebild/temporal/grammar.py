@@ -23,6 +23,7 @@ class Pattern:
     rule: str
     triggers: tuple[str, ...]
     regex: re.Pattern
+    lower_regex: re.Pattern | None  # the same for lower-cased text, case-sensitive; None if it has none
 
 
 @dataclass(slots=True)
@@ -91,8 +92,26 @@ def patterns(language: str) -> tuple[Pattern, ...]:
         for macro, expansion in macros.items():
             source = source.replace(macro, expansion)
         regex = re.compile(rf"(?<![\w\-]){source}(?![\w])", re.IGNORECASE)
-        compiled.append(Pattern(name, type_, rule, tuple(triggers.split(",")), regex))
+        lower = _lower_source(source)
+        lower_regex = re.compile(rf"(?<![\w\-]){lower}(?![\w])") if lower is not None else None
+        compiled.append(Pattern(name, type_, rule, tuple(triggers.split(",")), regex, lower_regex))
     return tuple(compiled)
+
+
+# The pieces of a pattern's source that mean on lower-cased text, lower-cased and matched
+# case-sensitively, what they mean case-insensitively on the text: escapes of classes and of
+# punctuation, group syntax, classes without letters, single characters.
+_SOURCE_PIECE = re.compile(r"\\[dswbDSWBAZ]|\\\W|\(\?(?:P<\w+>|P=\w+\)|[:=!]|<[=!])|\((?!\?)"
+                           r"|\[(?:\\[dswDSW]|\\\W|[^\\\]\w]|[\d_])+\]|[^\\(\[]")
+
+
+def _lower_source(source: str) -> str | None:
+    """The source for lower-cased text, or None when it holds anything else (inline flags,
+    escapes of letters or code points, classes with letters)."""
+    pieces = _SOURCE_PIECE.findall(source)
+    if "".join(pieces) != source:
+        return None
+    return "".join(piece if piece.startswith(("\\", "[", "(?P")) else piece.lower() for piece in pieces)
 
 
 # Words that start no class of time_words.tsv but start a time expression all the same.
@@ -131,44 +150,69 @@ def _kinds(word: str, language: str) -> tuple[str, ...]:
 
 
 @functools.cache
-def _lower_trigger(language: str) -> re.Pattern:
-    """`_trigger` for lower-cased text: case-sensitive, which the regex engine runs much faster."""
-    return re.compile(r"\d+|(?<![^\W\d_])" + _alternation(_vocabulary(language)))
+def _lower_triggers(language: str) -> tuple[re.Pattern, ...]:
+    """`_trigger` for lower-cased text, case-sensitive, which the regex engine runs much
+    faster: numbers and words apart when no trigger word holds a digit (their matches
+    cannot touch then), together otherwise."""
+    vocabulary = _vocabulary(language)
+    trie = _alternation(vocabulary)
+    if any(_DIGIT.search(word) for word in vocabulary):
+        return (re.compile(r"\d+|(?<![^\W\d_])" + trie),)
+    return re.compile(r"\d+"), re.compile(r"(?<![^\W\d_])" + trie)
 
 
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
+_SPACE = re.compile(r"\s")
+
+
+@functools.cache
+def _cased_chars(language: str) -> frozenset[str]:
+    """The characters of the trigger words and of the lower-cased pattern sources (those in
+    upper case there are syntax: "(?P<")."""
+    sources = (pattern.lower_regex.pattern for pattern in patterns(language) if pattern.lower_regex)
+    return frozenset(c for c in "".join(_vocabulary(language)) + "".join(sources) if c == c.lower())
 
 
 @functools.cache
 def _lowers_plainly(char: str, language: str) -> bool:
-    """Whether `char` lower-cases to one character that is a letter (a digit) when `char` is
-    one, and matches a character of the trigger words case-insensitively exactly when its
-    lower case equals it. Not so for "İ" (lower case "i̇"), "ſ" (matches "s") or "Σ" (lower
-    case by context)."""
+    """Whether `char` lower-cases to one character that is a letter (a digit, a space) when
+    `char` is one, and matches a character of the trigger words and patterns case-insensitively
+    exactly when its lower case equals it. Not so for "İ" (lower case "i̇"), "ſ" (matches "s")
+    or "Σ" (lower case by context)."""
     lower = char.lower()
     if len(lower) != 1 or char == "Σ":
         return False
-    if bool(_LETTER.match(char)) != bool(_LETTER.match(lower)) or bool(_DIGIT.match(char)) != bool(_DIGIT.match(lower)):
+    if any(bool(kind.match(char)) != bool(kind.match(lower)) for kind in (_LETTER, _DIGIT, _SPACE)):
         return False
-    return all(bool(re.fullmatch(re.escape(c), char, re.IGNORECASE)) == (lower == c)
-               for c in set("".join(_vocabulary(language))))
+    return all(bool(re.fullmatch(re.escape(c), char, re.IGNORECASE)) == (lower == c) for c in _cased_chars(language))
+
+
+@functools.lru_cache(maxsize=4)
+def _lowered(text: str, language: str) -> str | None:
+    """The lower-cased text, when every character `_lowers_plainly` (offsets stay, and the
+    lower-cased patterns match there what the patterns match in the text), else None."""
+    if all(_lowers_plainly(char, language) for char in set(text)):
+        return text.lower()
+    return None
 
 
 def _trigger_spans(text: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
     """The spans of the matches of `_trigger(language)` in text[start:end]: those of
-    `_lower_trigger` in the lower-cased text when every character `_lowers_plainly`."""
-    if all(_lowers_plainly(char, language) for char in set(text)):
-        return [match.span() for match in _lower_trigger(language).finditer(text.lower(), start, end)]
-    return [match.span() for match in _trigger(language).finditer(text, start, end)]
+    `_lower_triggers` in the lower-cased text when there is one."""
+    lower = _lowered(text, language)
+    if lower is None:
+        return [match.span() for match in _trigger(language).finditer(text, start, end)]
+    return sorted(match.span() for regex in _lower_triggers(language) for match in regex.finditer(lower, start, end))
 
 
 def _windows(text: str, start: int, end: int, language: str) -> dict[str, list[tuple[int, int]]]:
     """For each kind of trigger, the merged stretches of text[start:end] around its words."""
     windows: dict[str, list[list[int]]] = {}
+    words = _lowered(text, language) or text
     for trigger_start, trigger_end in _trigger_spans(text, start, end, language):
         left, right = max(start, trigger_start - WINDOW_BEFORE), min(end, trigger_end + WINDOW_AFTER)
-        for kind in _kinds(text[trigger_start:trigger_end], language):
+        for kind in _kinds(words[trigger_start:trigger_end], language):
             spans = windows.setdefault(kind, [])
             if spans and left <= spans[-1][1]:
                 spans[-1][1] = max(spans[-1][1], right)
@@ -191,16 +235,22 @@ def find_candidates(text: str, language: str = "de", start: int = 0, end: int | 
     """Every pattern match in text[start:end], overlaps resolved, in text order."""
     end = len(text) if end is None else end
     windows = _windows(text, start, end, language)
+    lower = _lowered(text, language)
+    merged: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     found: list[tuple[int, int, int, Candidate]] = []
     for rank, pattern in enumerate(patterns(language)):
-        kinds = [windows[k] for k in pattern.triggers if k in windows]
-        spans = kinds[0] if len(kinds) == 1 else _merge([span for spans in kinds for span in spans])
+        spans = merged.get(pattern.triggers)
+        if spans is None:
+            kinds = [windows[k] for k in pattern.triggers if k in windows]
+            spans = merged[pattern.triggers] = kinds[0] if len(kinds) == 1 else _merge([w for ws in kinds for w in ws])
+        regex, subject = (pattern.lower_regex, lower) if lower is not None and pattern.lower_regex else (pattern.regex, text)
         for left, right in spans:
-            for match in pattern.regex.finditer(text, left, right):
-                if match.end() == match.start():
+            for match in regex.finditer(subject, left, right):
+                s, e = match.span()
+                if s == e:
                     continue
-                groups = {k: v for k, v in match.groupdict().items() if v is not None}
-                found.append((match.start(), match.end(), rank, Candidate(match.start(), match.end(), match.group(), pattern, groups)))
+                groups = {k: text[a:b] for k in pattern.regex.groupindex for a, b in (match.span(k),) if a >= 0}
+                found.append((s, e, rank, Candidate(s, e, text[s:e], pattern, groups)))
     # longest first, then earlier pattern; keep those that overlap nothing kept before
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
     kept: list[Candidate] = []
