@@ -57,6 +57,7 @@ def _analysis(word: str):
     return _tagger().analyze(word, taglevel=3)
 
 
+@functools.lru_cache(maxsize=100_000)
 def is_subjunctive(word: str, reported: bool = False) -> bool:
     """Konjunktiv I of the third person ("werde", "habe", "sei", "könne"): HanTa's
     morphology marks a finite verb on its plain stem with the suffix -e, which the

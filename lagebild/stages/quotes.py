@@ -84,6 +84,15 @@ class Attribution:
     start: int = -1   # where they begin (the cue or the subject), when known
 
 
+_CLAUSE_MARK = re.compile(r"[,;:.!?„“”\"»«]")
+
+
+@functools.lru_cache(maxsize=256)
+def _particle(particle: str) -> re.Pattern:
+    """The separable particle as a word of its own."""
+    return re.compile(rf"\b{particle}\b")
+
+
 @functools.cache
 def _cue_words() -> frozenset[str]:
     return frozenset(cue_forms("de")) | _TRIGGERS
@@ -107,6 +116,7 @@ class _QuoteFinder:
         self.index = ActorIndex(doc.text, doc.actors)
         self.forms = cue_forms("de")
         self.spans = [s for s in find_quote_spans(doc.text) if s.depth == 0]
+        self.span_opens = [s.open for s in self.spans]
         self.sentence_starts = [s.start for s in doc.sentences]
         self.cue_words = _cue_words()     # a sentence without them reports nothing new
         self.quotes: list[dict] = []
@@ -140,7 +150,8 @@ class _QuoteFinder:
         handled_spans: set[int] = set()
         for number, sentence in enumerate(self.doc.sentences):
             words = words_by_sentence[number]
-            spans = [i for i, s in enumerate(self.spans) if sentence.start <= s.open < sentence.end and i not in handled_spans]
+            first = bisect.bisect_left(self.span_opens, sentence.start)
+            spans = [i for i in range(first, bisect.bisect_left(self.span_opens, sentence.end)) if i not in handled_spans]
             for i in spans:
                 if i not in handled_spans:
                     handled_spans |= self._direct(i, number, sentence)
@@ -378,13 +389,15 @@ class _QuoteFinder:
     def _indirect(self, number: int, sentence: Sentence, words: list[tuple[int, int, str]]) -> None:
         last = self._last_speaker
         recent = self._pending_speaker is not None or (last is not None and number - last[0] <= 3)
-        cued = not self.cue_words.isdisjoint(w[2] for w in words) or "angaben" in self.text[sentence.start:sentence.end]
+        present = self.cue_words.intersection([w[2] for w in words])
+        cued = bool(present) or "angaben" in self.text[sentence.start:sentence.end]
         if not (recent or cued) or self._covered_by_quote(sentence):
             return      # nothing here can report speech
         found = False
         cues = []
         if cued:
-            cues = [(start, end, word) for start, end, word in self._cues_in(sentence.start, sentence.end, words)
+            candidates = [w for w in words if w[2] in present]
+            cues = [(start, end, word) for start, end, word in self._cues_in(sentence.start, sentence.end, candidates)
                     if not self._inside_span(start) and not self._covered(start)
                     and self.forms[word][0].kind in ("verb", "thought")]
             found = (self._clause_then_cue(cues, number, sentence) or self._wie_cue(cues, number, sentence)
@@ -636,13 +649,13 @@ class _QuoteFinder:
         for cue in cues:
             if cue.particle is None:
                 plain = plain or cue
-            elif re.search(rf"\b{cue.particle}\b", self.text[after:clause_end]):
+            elif _particle(cue.particle).search(self.text[after:clause_end]):
                 return cue
         return plain
 
     def _cues_in(self, start: int, end: int, words=None):
         if words is None:
-            words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.text, start, end)]
+            words = ((m.start(), m.end(), m.group()) for m in _WORD.finditer(self.text, start, end))
         for word_start, word_end, word in words:
             if word in self.forms and self._cue(word, word_end, end) is not None:
                 yield word_start, word_end, word
@@ -798,8 +811,8 @@ class _QuoteFinder:
         return start
 
     def _clause_end(self, position: int, limit: int) -> int:
-        match = re.search(r"[,;:.!?„“”\"»«]", self.text[position:limit])
-        return position + match.start() if match else limit
+        match = _CLAUSE_MARK.search(self.text, position, limit)
+        return match.start() if match else limit
 
     def _sentence_end_after(self, position: int) -> int:
         for sentence in self.doc.sentences:
