@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from operator import itemgetter
 
 import ahocorasick
 
@@ -35,20 +36,22 @@ def _automaton() -> ahocorasick.Automaton:
 
 def find_matches(text: str) -> list[Match]:
     """Longest matches of known forms at word boundaries, not overlapping, in text order."""
-    found: list[Match] = []
+    padded = f" {text} "   # padded[i] is text[i - 1]: a space before and after the text
+    found = []
     for last, (length, referents) in _automaton().iter(text):
-        start, end = last - length + 1, last + 1
-        before = text[start - 1] if start > 0 else " "
-        after = text[end] if end < len(text) else " "
+        start = last - length + 1
+        before, after = padded[start], padded[last + 2]
         if before.isalnum() or before == "_" or after.isalnum() or after == "_":
             continue   # inside a word
-        if before == "." and start > 1 and text[start - 2].isalnum():
+        if before == "." and padded[start - 1].isalnum():
             continue  # "example.org"
-        found.append(Match(start, end, referents, after == "-", before == "-"))
-    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        found.append((start, -length, referents, after == "-", before == "-"))
+    found.sort(key=itemgetter(0, 1))   # by start, the longest first
     kept: list[Match] = []
-    for match in found:
-        if kept and match.start < kept[-1].end:
+    end = 0
+    for start, minus_length, referents, before_hyphen, after_hyphen in found:
+        if start < end:
             continue  # the longest match at the earliest start wins
-        kept.append(match)
+        end = start - minus_length
+        kept.append(Match(start, end, referents, before_hyphen, after_hyphen))
     return kept

@@ -300,11 +300,11 @@ def _add_unknown_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
         for run in runs:
             lo, hi = _name_bounds(tuple([w[2] for w in run]))
             if lo >= hi or (hi - lo == 1 and _plain_noun(run[lo][2])):
+                continue   # no name, whatever stands around it
+            role = _role_before(mentions, ends, text, run[0][0])
+            if len(run) == 1 and not _single_word_may_name(text, run[0], role):
                 continue
-            if len(run) == 1 and not _single_word_may_name(text, run[0], mentions, ends):
-                continue
-            mention = _classify_run(text, run, lo, hi, _previous_word(text, run[0][0]),
-                                    _role_before(mentions, ends, text, run[0][0]))
+            mention = _classify_run(text, run, lo, hi, _previous_word(text, run[0][0]), role)
             if mention is not None:
                 added.append(mention)
                 covered[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
@@ -412,8 +412,9 @@ def _plain_noun(word: str) -> bool:
     return _word_verdict(stripped) is False and not _function_word(stripped) and not stripped.isupper()
 
 
-def _single_word_may_name(text: str, word: tuple[int, int, str], mentions: list[Mention], ends: list[int]) -> bool:
-    """Cheap test before classifying a lone capitalised word (most are common nouns)."""
+def _single_word_may_name(text: str, word: tuple[int, int, str], role: Mention | None) -> bool:
+    """Cheap test before classifying a lone capitalised word (most are common nouns);
+    `role` is the role mention before it (`_role_before`)."""
     if word[0] == 0 and word[2].isupper():
         return True   # a dateline: "BERLIN -"
     verdict = _word_verdict(word[2])
@@ -421,7 +422,7 @@ def _single_word_may_name(text: str, word: tuple[int, int, str], mentions: list[
         return verdict
     previous = text[max(0, word[0] - 30):word[0]].rstrip(" ,").rsplit(" ", 1)[-1]
     return (previous in _TITLES or previous in _SPEECH_VERBS or _SPEECH_AFTER.match(text, word[1]) is not None
-            or _role_before(mentions, ends, text, word[0]) is not None or _lone_name(text, word))
+            or role is not None or _lone_name(text, word))
 
 
 _DETERMINERS = frozenset(
