@@ -473,6 +473,7 @@ def _name_bounds(words: tuple[str, ...]) -> tuple[int, int]:
 
 @functools.lru_cache(maxsize=100_000)
 def _longer_name_bounds(words: tuple[str, ...]) -> tuple[int, int]:
+    """`_name_bounds` of two or more words, kept: the same runs recur ("Am Montag")."""
     lo, hi = 0, len(words)
     for i in range(hi - 1):
         if words[i] in _TITLES and words[i] not in _NOBLE_TITLES:
