@@ -91,6 +91,8 @@ def common_noun(word: str, tagger: bool = True) -> bool:
 
 
 _NOUN_ENDINGS = ("innen", "nen", "ern", "en", "er", "es", "in", "n", "e", "s")
+# the endings by their last letter, the only ones a word ending in that letter may have
+_NOUN_ENDINGS_BY_LAST = {last: tuple(e for e in _NOUN_ENDINGS if e.endswith(last)) for last in "nrse"}
 # endings only common nouns have ("Entwicklungen", "Freiheit", "Gesellschaft")
 _NOUN_SUFFIX = re.compile(r"(?:ung|heit|keit|schaft|tion|ität|ismus|nis|niss|tum|ling|chen|lein|ment)(?:en|e|s|se|n)?$")
 _UMLAUTS = str.maketrans("äöü", "aou")
@@ -140,8 +142,9 @@ def _noun_forms(lower: str) -> list[str]:
     """A noun form with the plural and case endings a stem may have taken, in old
     spelling too: HanTa's lexicon has "schluß"."""
     forms = [lower]
-    if lower.endswith(_NOUN_ENDINGS):   # "en", "in" and "innen" are among them
-        forms += [lower[:-len(e)] for e in _NOUN_ENDINGS if lower.endswith(e) and len(lower) - len(e) >= 3]
+    endings = _NOUN_ENDINGS_BY_LAST.get(lower[-1:])
+    if endings:   # "en", "in" and "innen" are among them
+        forms += [lower[:-len(e)] for e in endings if lower.endswith(e) and len(lower) - len(e) >= 3]
         if lower.endswith("en"):   # "Firmen", "Zentren", "Risiken"
             forms += [lower[:-2] + ending for ending in ("a", "um", "o")]
         if lower.endswith(("in", "innen")):   # "Psychologin": the lexicon has "psychologe"

@@ -555,11 +555,13 @@ def _classify_run(text: str, run: list[tuple[int, int, str]], lo: int, hi: int, 
         before_noun = hi < len(run)   # "Iglesias Forderung": a genitive, no city
         # a city that is a first name too ("Marco", "Selma") is a city only after "in", "aus" ...
         at_place = previous.lower() in _PLACE_PREPOSITIONS
+        lone = _lone_name(text, trimmed[0])
+        kind = _lone_name_kind(word, previous) if lone else None
         if word in cities() and not before_noun and (at_place or word not in first_names()) and (
-                (at_place and not known_common_noun(word)) or not common_noun(word)):   # the tagger last
+                (at_place and not known_common_noun(word)) or kind == "LOC" or not common_noun(word)):
+            # the tagger last, and not where a lone name would be this city too
             return Mention(start, end, name, cities()[word], None, "LOC")
-        if _lone_name(text, trimmed[0]):
-            kind = _lone_name_kind(word, previous)
+        if lone:
             return Mention(start, end, name, cities().get(word) if kind == "LOC" else None, None, kind)
     return None
 
