@@ -75,8 +75,9 @@ def analyze_many(
         pipeline = default_pipeline()
         for number, article in enumerate(articles):
             yield analyze_or_fail(article, pipeline)
-            if number == 0:
-                # models and knowledge are loaded now: the garbage collector need not walk them again
+            if number == 0 and not gc.get_freeze_count():
+                # models and knowledge are loaded now: the garbage collector need not walk them
+                # again (once per process, so a server that ingests often freezes no garbage)
                 gc.freeze()
         return
     from lagebild.engines.local import map_in_processes
