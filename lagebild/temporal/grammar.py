@@ -2,10 +2,13 @@
 
 `find_candidates(text, language)` returns every match of the language's patterns
 (lang/<language>/time_patterns.tsv, built from the word classes of time_words.tsv),
-overlaps resolved: the longest match wins, then the earlier pattern.
+overlaps resolved: the longest match wins, then the earlier pattern. A pattern is only
+tried near the trigger words of its kinds (the trigger column), and there only where its
+matches can begin (the start column), which finds what a scan of the whole text finds.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -22,6 +25,7 @@ class Pattern:
     type: str
     rule: str
     triggers: tuple[str, ...]
+    starts: tuple[tuple[str, int], ...]  # (kind, n): a match begins at a word of the kind or n words before; () anywhere
     regex: re.Pattern
     lower_regex: re.Pattern | None  # the same for lower-cased text, case-sensitive; None if it has none
 
@@ -88,14 +92,25 @@ def patterns(language: str) -> tuple[Pattern, ...]:
     """The compiled patterns of a language, in file order."""
     macros = _macros(language)
     compiled = []
-    for name, type_, rule, triggers, source in read_table(f"lang/{language}/time_patterns.tsv", 5):
+    for name, type_, rule, triggers, starts, source in read_table(f"lang/{language}/time_patterns.tsv", 6):
         for macro, expansion in macros.items():
             source = source.replace(macro, expansion)
         regex = re.compile(rf"(?<![\w\-]){source}(?![\w])", re.IGNORECASE)
         lower = _lower_source(source)
         lower_regex = re.compile(rf"(?<![\w\-]){lower}(?![\w])") if lower is not None else None
-        compiled.append(Pattern(name, type_, rule, tuple(triggers.split(",")), regex, lower_regex))
+        compiled.append(Pattern(name, type_, rule, tuple(triggers.split(",")), _starts(starts), regex, lower_regex))
     return tuple(compiled)
+
+
+def _starts(column: str) -> tuple[tuple[str, int], ...]:
+    """The start column ("extra,unit-2", "*") as (kind, words before) pairs, () for "*"."""
+    if column == "*":
+        return ()
+    pairs = []
+    for item in column.split(","):
+        kind, _, before = item.partition("-")
+        pairs.append((kind, int(before or 0)))
+    return tuple(pairs)
 
 
 # The pieces of a pattern's source that mean on lower-cased text, lower-cased and matched
@@ -158,7 +173,8 @@ def _lower_triggers(language: str) -> tuple[re.Pattern, ...]:
     trie = _alternation(vocabulary)
     if any(_DIGIT.search(word) for word in vocabulary):
         return (re.compile(r"\d+|(?<![^\W\d_])" + trie),)
-    return re.compile(r"\d+"), re.compile(r"(?<![^\W\d_])" + trie)
+    # "\d\d*" means "\d+", but its leading class lets the regex engine skip non-digits fast
+    return re.compile(r"\d\d*"), re.compile(r"(?<![^\W\d_])" + trie)
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -206,13 +222,18 @@ def _trigger_spans(text: str, start: int, end: int, language: str) -> list[tuple
     return sorted(match.span() for regex in _lower_triggers(language) for match in regex.finditer(lower, start, end))
 
 
-def _windows(text: str, start: int, end: int, language: str) -> dict[str, list[tuple[int, int]]]:
+def _triggers(text: str, start: int, end: int, language: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """The trigger words of text[start:end] (`_trigger_spans`), each with its kinds."""
+    words = _lowered(text, language) or text
+    return [(a, b, _kinds(words[a:b], language)) for a, b in _trigger_spans(text, start, end, language)]
+
+
+def _windows(triggers: list[tuple[int, int, tuple[str, ...]]], start: int, end: int) -> dict[str, list[tuple[int, int]]]:
     """For each kind of trigger, the merged stretches of text[start:end] around its words."""
     windows: dict[str, list[list[int]]] = {}
-    words = _lowered(text, language) or text
-    for trigger_start, trigger_end in _trigger_spans(text, start, end, language):
+    for trigger_start, trigger_end, kinds in triggers:
         left, right = max(start, trigger_start - WINDOW_BEFORE), min(end, trigger_end + WINDOW_AFTER)
-        for kind in _kinds(words[trigger_start:trigger_end], language):
+        for kind in kinds:
             spans = windows.setdefault(kind, [])
             if spans and left <= spans[-1][1]:
                 spans[-1][1] = max(spans[-1][1], right)
@@ -231,12 +252,77 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in merged]
 
 
+def _kind_starts(triggers: list[tuple[int, int, tuple[str, ...]]]) -> dict[str, list[int]]:
+    """For each kind of trigger, the starts of its words, in text order."""
+    starts: dict[str, list[int]] = {}
+    for trigger_start, _, kinds in triggers:
+        for kind in kinds:
+            starts.setdefault(kind, []).append(trigger_start)
+    return starts
+
+
+@functools.cache
+def _words_before(count: int) -> re.Pattern:
+    """On the reversed text: the `count` runs of word characters before a position (as many as
+    there are), nearest first, each a group."""
+    # the regex engine reads forwards only: the words before a position of the text are the
+    # words after its mirror position in the reversed text
+    source = ""
+    for _ in range(count):
+        source = r"(?:\W*(\w+)" + source + ")?"
+    return re.compile(source)
+
+
+def _start_positions(trigger_starts: list[int], reverse: str, before: int) -> list[int]:
+    """Where a match can begin by a start "kind-before" of a pattern: at the trigger words of the
+    kind (their starts) and at the starts of the `before` words before each, read in `reverse`,
+    the text reversed."""
+    if not before:
+        return trigger_starts
+    words_before = _words_before(before)
+    positions = []
+    for trigger_start in trigger_starts:
+        positions.append(trigger_start)
+        match = words_before.match(reverse, len(reverse) - trigger_start)
+        positions += [len(reverse) - word_end for _, word_end in match.regs[1:] if word_end >= 0]
+    return positions
+
+
+def _tries(spans: list[tuple[int, int]], positions: list[int]) -> list[tuple[int, int]]:
+    """The positions (sorted) inside the spans (sorted, apart), each with the end of its span."""
+    tries = []
+    high = 0
+    for left, right in spans:
+        low = bisect.bisect_left(positions, left, high)
+        high = bisect.bisect_left(positions, right, low)
+        tries += [(position, right) for position in positions[low:high]]
+    return tries
+
+
+def _matches_at(regex: re.Pattern, subject: str, tries: list[tuple[int, int]]) -> list[re.Match]:
+    """What `regex.finditer` finds in the spans of `tries` when its matches can only begin at
+    their positions: the regex tried there alone, none before the end of the last match."""
+    found = []
+    allowed = 0  # one for all spans: a match ends inside its span, before the next one begins
+    for position, right in tries:
+        if position >= allowed:
+            match = regex.match(subject, position, right)
+            if match is not None:
+                found.append(match)
+                allowed = match.end()
+    return found
+
+
 def find_candidates(text: str, language: str = "de", start: int = 0, end: int | None = None) -> list[Candidate]:
     """Every pattern match in text[start:end], overlaps resolved, in text order."""
     end = len(text) if end is None else end
-    windows = _windows(text, start, end, language)
+    triggers = _triggers(text, start, end, language)
+    windows = _windows(triggers, start, end)
     lower = _lowered(text, language)
+    reverse = text[::-1]
+    kind_starts = _kind_starts(triggers)
     merged: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    tried: dict[tuple[tuple[str, ...], tuple[tuple[str, int], ...]], list[tuple[int, int]]] = {}
     found: list[tuple[int, int, int, Candidate]] = []
     for rank, pattern in enumerate(patterns(language)):
         spans = merged.get(pattern.triggers)
@@ -244,13 +330,21 @@ def find_candidates(text: str, language: str = "de", start: int = 0, end: int | 
             kinds = [windows[k] for k in pattern.triggers if k in windows]
             spans = merged[pattern.triggers] = kinds[0] if len(kinds) == 1 else _merge([w for ws in kinds for w in ws])
         regex, subject = (pattern.lower_regex, lower) if lower is not None and pattern.lower_regex else (pattern.regex, text)
-        for left, right in spans:
-            for match in regex.finditer(subject, left, right):
-                s, e = match.span()
-                if s == e:
-                    continue
-                groups = {k: text[a:b] for k in pattern.regex.groupindex for a, b in (match.span(k),) if a >= 0}
-                found.append((s, e, rank, Candidate(s, e, text[s:e], pattern, groups)))
+        if pattern.starts:
+            key = pattern.triggers, pattern.starts
+            if key not in tried:
+                positions = {p for kind, before in pattern.starts
+                             for p in _start_positions(kind_starts.get(kind, []), reverse, before)}
+                tried[key] = _tries(spans, sorted(positions))
+            matches = _matches_at(regex, subject, tried[key])
+        else:
+            matches = [match for left, right in spans for match in regex.finditer(subject, left, right)]
+        for match in matches:
+            s, e = match.span()
+            if s == e:
+                continue
+            groups = {k: text[a:b] for k in pattern.regex.groupindex for a, b in (match.span(k),) if a >= 0}
+            found.append((s, e, rank, Candidate(s, e, text[s:e], pattern, groups)))
     # longest first, then earlier pattern; keep those that overlap nothing kept before
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
     kept: list[Candidate] = []
