@@ -53,8 +53,16 @@ def _verb_stems() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=100_000)
-def _analysis(word: str):
-    return _tagger().analyze(word, taglevel=3)
+def _finite_analysis(word: str):
+    """HanTa's analysis (stem, morphemes, tag) of `word` when it tags it a finite verb,
+    else None. analyze() tags the word first, then splits it into morphemes that end in
+    that tag (or in "UNKNOWN" when none fit): a word tagged otherwise is no finite verb,
+    and its split, the slower half, is not needed."""
+    tagger = _tagger()
+    tag = tagger.tag_word(word, cutoff=0)[0][0]
+    if not tag.endswith("(FIN)"):
+        return None
+    return tagger.analyze(word, pos=tag, taglevel=3)
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -71,7 +79,10 @@ def is_subjunctive(word: str, reported: bool = False) -> bool:
         return True
     if not lower.endswith("e") or len(lower) < 3 or lower[:-1] not in _verb_stems():
         return False
-    _, morphemes, tag = _analysis(lower)
+    analysis = _finite_analysis(lower)
+    if analysis is None:
+        return False
+    _, morphemes, tag = analysis
     # a changed stem ("wurd-e", "hatt-e", "gäb-e") is past tense or Konjunktiv II
     return (tag.endswith("(FIN)") and tag[:2] in ("VA", "VM", "VV") and morphemes[-1] == ("e", "SUF_FIN")
             and not morphemes[0][1].endswith("_VAR"))
@@ -85,18 +96,21 @@ def _is_subjunctive_two(lower: str) -> bool:
         return False
     if (lower[:-2] if lower.endswith("en") else lower[:-1]) not in _verb_stems():
         return False
-    _, morphemes, tag = _analysis(lower)
-    if not tag.endswith("(FIN)"):
+    analysis = _finite_analysis(lower)
+    if analysis is None or not analysis[2].endswith("(FIN)"):
         return False
+    _, morphemes, tag = analysis
     return morphemes[0][1].endswith(("_VAR", "_IRR")) and not tag.startswith("VM")
 
 
+@functools.lru_cache(maxsize=100_000)
 def is_finite_verb(word: str) -> bool:
     """A lower-case finite verb form (HanTa); function words and words on no verb stem
     are excluded without asking it (2 ms a new word)."""
     if not word[:1].islower() or word in read_words("lang/de/function_words.tsv") or not _on_verb_stem(word):
         return False
-    return _analysis(word)[2].endswith("(FIN)")
+    analysis = _finite_analysis(word)
+    return analysis is not None and analysis[2].endswith("(FIN)")
 
 
 _FINITE_ENDINGS = ("", "e", "st", "t", "en", "et", "n", "te", "ten", "test", "tet", "est", "ete", "eten")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from dataclasses import dataclass
 
@@ -30,6 +31,7 @@ from lagebild.quotes.speakers import (
 MIN_QUOTE_WORDS = 4
 LANGUAGES = ("de",)
 _WORD = re.compile(r"\w+")
+_TEXT = operator.itemgetter(2)     # of a word (start, end, text)
 _SO_SPEAKER = re.compile(r",\s+(so|hieß es|heißt es)\s+", re.IGNORECASE)
 _QUOTED_BY = re.compile(r",\s+(?:wurde|wird)\s+(.{3,80}?)\s+zitiert\b")
 _TRAILING_WIE = re.compile(r",\s+wie\s+")
@@ -72,6 +74,21 @@ _OBJECT_ARTICLE = re.compile(r"(?:^|\s)(?:[Dd]em|[Dd]en|[Ee]inem|[Ee]inen)\s+(?:
 _COMPOUND_ATTRIBUTION = re.compile(r"\b[Nn]ach ([A-ZÄÖÜ][a-zäöüß]+?)-?(?:angaben|Angaben)\b")
 _AFTER_PREPOSITION = re.compile(r"\b(?:[Ii]n|[Ii]m|[Mm]it|[Vv]on|[Vv]om|[Üü]ber|[Aa]us|[Nn]ach|[Zz]u|[Zz]um|[Zz]ur|[Ff]ür|"
                                 r"[Gg]egen|[Aa]n|[Aa]m|[Aa]uf|[Bb]ei|[Vv]or|[Zz]wischen|[Uu]m|[Gg]egenüber)\s+(?:\w+\s+){0,2}$")
+_HIESS_ES = re.compile(r"\b(?:hieß|heißt) es\b([^,.;]{0,80}),")
+_ONLY_COMMA = re.compile(r"\s*,?\s*")
+_LEADING_COMMA_OR_COLON = re.compile(r"\s*[,:]?\s*")
+_LEADING_COMMA = re.compile(r"\s*,\s*")
+_CUE_WORD = re.compile(r"(\w+)(\s+es)?")
+_LAST_WORD = re.compile(r"(\w+)\s*$")
+_APPOSITION = re.compile(r"(?:\s+(?:für|des|der|von|vom|aus|in|im|bei)\s+[^,.;:]{1,50}?|\s*\([^)]{1,60}\))?\s*,\s*")
+_CLAUSE_ENDS = re.compile(r"\s*(?:[,.;!?]|$)")
+_ADDRESSEE = re.compile(r"\s+(?:gegenüber|zu|zum|zur)\s+")
+_WIE_FIRST = re.compile(r"\s*[Ww]ie\s+")
+_AND_CUE = re.compile(r"\s+und\s+(\w+)")
+_OWN = re.compile(r"[Nn]ach eigenen")
+_PRONOUN_FIRST = re.compile(r"\s*(?:[Ee]r|[Ss]ie)\s")
+_PRONOUN_BEFORE_CUE = re.compile(r"\s*(?:\w+\s+){0,2}?([Ee]r|[Ss]ie)\b")
+_PRONOUN_AFTER_CUE = re.compile(r"\s+(?:\w+\s+)?(er|sie)\b")
 
 
 @dataclass(slots=True)
@@ -87,10 +104,17 @@ class Attribution:
 _CLAUSE_MARK = re.compile(r"[,;:.!?„“”\"»«]")
 
 
-@functools.lru_cache(maxsize=256)
-def _particle(particle: str) -> re.Pattern:
-    """The separable particle as a word of its own."""
-    return re.compile(rf"\b{particle}\b")
+@functools.cache
+def _cue_choices() -> dict[str, tuple[Cue | None, tuple[tuple[Cue, re.Pattern], ...]]]:
+    """Word form of a speech verb -> its first cue without a particle, and its cues with
+    a particle in order, each with the particle as a word of its own."""
+    choices = {}
+    for form, cues in cue_forms("de").items():
+        if cues[0].kind in ("noun", "prep"):
+            continue
+        plain = next((cue for cue in cues if cue.particle is None), None)
+        choices[form] = plain, tuple((cue, re.compile(rf"\b{cue.particle}\b")) for cue in cues if cue.particle)
+    return choices
 
 
 @functools.cache
@@ -115,8 +139,10 @@ class _QuoteFinder:
         self.text = doc.text
         self.index = ActorIndex(doc.text, doc.actors)
         self.forms = cue_forms("de")
+        self.cue_choices = _cue_choices()
         self.spans = [s for s in find_quote_spans(doc.text) if s.depth == 0]
         self.span_opens = [s.open for s in self.spans]
+        self.span_starts = [s.start for s in self.spans]
         self.sentence_starts = [s.start for s in doc.sentences]
         self.cue_words = _cue_words()     # a sentence without them reports nothing new
         self.quotes: list[dict] = []
@@ -206,7 +232,7 @@ class _QuoteFinder:
         if after and i + 1 < len(self.spans):
             # "„Wir sind bereit“, sagte er, „aber …“": one quote in two parts
             following = self.spans[i + 1]
-            if re.fullmatch(r"\s*,?\s*", self.text[attribution.end:following.open]):
+            if _ONLY_COMMA.fullmatch(self.text[attribution.end:following.open]):
                 parts.append(following)
                 used.add(i + 1)
         content = " ".join(self.text[p.start:p.end].strip() for p in parts)
@@ -237,12 +263,12 @@ class _QuoteFinder:
     def _attribution_after(self, position: int, number: int) -> Attribution | None:
         """", sagte Biden Putin, sagte der Beamte" right after a quote."""
         limit = self._sentence_end_after(position)
-        match = re.match(r"\s*[,:]?\s*", self.text[position:limit])
+        match = _LEADING_COMMA_OR_COLON.match(self.text[position:limit])
         cue_start = position + match.end()
         attribution = self._cue_then_speaker(cue_start, limit, number)
         if attribution is None:
             return None
-        via_match = re.match(r"\s*,\s*", self.text[attribution.end:limit])
+        via_match = _LEADING_COMMA.match(self.text[attribution.end:limit])
         if via_match:
             via = self._cue_then_speaker(attribution.end + via_match.end(), limit, number)
             if via is not None:
@@ -253,7 +279,7 @@ class _QuoteFinder:
     def _cue_then_speaker(self, position: int, limit: int, number: int) -> Attribution | None:
         """A cue at `position` followed by its speaker: "sagte der Sprecher", "so Biden",
         "hieß es aus Moskau"."""
-        match = re.match(r"(\w+)(\s+es)?", self.text[position:limit])
+        match = _CUE_WORD.match(self.text[position:limit])
         if not match:
             return None
         word = match.group(1)
@@ -283,7 +309,7 @@ class _QuoteFinder:
         """", hatte damals ein Regierungsvertreter zur Agentur Reuters gesagt.": a
         participle cue closes the clause and the speaker stands between."""
         clause_end = self._clause_end(position, limit)
-        last = re.search(r"(\w+)\s*$", self.text[position:clause_end])
+        last = _LAST_WORD.search(self.text[position:clause_end])
         if not last or self._cue(last.group(1), clause_end, limit) is None:
             return None
         start, end = phrase_after(self.text, position, position + last.start(1))
@@ -295,19 +321,18 @@ class _QuoteFinder:
 
     def _named_in_apposition(self, position: int, limit: int) -> Speaker | None:
         """", Ned Price" after "der Sprecher des Außenministeriums"."""
-        match = re.match(r"(?:\s+(?:für|des|der|von|vom|aus|in|im|bei)\s+[^,.;:]{1,50}?|\s*\([^)]{1,60}\))?\s*,\s*",
-                         self.text[position:limit])
+        match = _APPOSITION.match(self.text[position:limit])
         if not match:
             return None
         actors = self.index.within(position + match.end(), position + match.end() + 1)
-        if actors and actors[0]["kind"] == "PER" and re.match(r"\s*(?:[,.;!?]|$)", self.text[actors[0]["end"]:limit]):
+        if actors and actors[0]["kind"] == "PER" and _CLAUSE_ENDS.match(self.text[actors[0]["end"]:limit]):
             actor = actors[0]
             return as_speaker(self.index, actor)
         return None
 
     def _addressee_after(self, position: int, limit: int) -> Speaker | None:
         """"gegenüber Reportern", "zu Putin", "der Nachrichtenagentur Reuters"."""
-        match = re.match(r"\s+(?:gegenüber|zu|zum|zur)\s+", self.text[position:limit])
+        match = _ADDRESSEE.match(self.text[position:limit])
         if not match:
             return None
         start, end = phrase_after(self.text, position + match.end(), limit)
@@ -367,8 +392,11 @@ class _QuoteFinder:
     def _colon_clause(self, number: int, sentence: Sentence) -> bool:
         """"Dündar warnte: Man muss sich …" (no quotation marks)."""
         colon = self.text.find(":", sentence.start, sentence.end)
-        if colon < 0 or self._inside_span(colon) or any(s.open > colon for s in self.spans if s.open < sentence.end):
+        if colon < 0 or self._inside_span(colon):
             return False
+        after = bisect.bisect_right(self.span_opens, colon)
+        if after < len(self.spans) and self.span_opens[after] < sentence.end:
+            return False    # a quote opens after the colon
         if next(self._cues_in(sentence.start, colon), None) is None:
             return False
         attribution = self._colon_speaker(sentence, colon, number)
@@ -389,17 +417,18 @@ class _QuoteFinder:
     def _indirect(self, number: int, sentence: Sentence, words: list[tuple[int, int, str]]) -> None:
         last = self._last_speaker
         recent = self._pending_speaker is not None or (last is not None and number - last[0] <= 3)
-        present = self.cue_words.intersection([w[2] for w in words])
-        cued = bool(present) or "angaben" in self.text[sentence.start:sentence.end]
+        cue_words = self.cue_words
+        # most sentences have no cue word: tell so without building a list
+        candidates = [] if cue_words.isdisjoint(map(_TEXT, words)) else [w for w in words if w[2] in cue_words]
+        cued = bool(candidates) or self.text.find("angaben", sentence.start, sentence.end) >= 0
         if not (recent or cued) or self._covered_by_quote(sentence):
             return      # nothing here can report speech
         found = False
         cues = []
         if cued:
-            candidates = [w for w in words if w[2] in present]
-            cues = [(start, end, word) for start, end, word in self._cues_in(sentence.start, sentence.end, candidates)
-                    if not self._inside_span(start) and not self._covered(start)
-                    and self.forms[word][0].kind in ("verb", "thought")]
+            cues = [(start, end, word) for start, end, word in candidates
+                    if self._cue(word, end, sentence.end) is not None
+                    and not self._inside_span(start) and not self._covered(start)]
             found = (self._clause_then_cue(cues, number, sentence) or self._wie_cue(cues, number, sentence)
                      or self._cue_then_clause(cues, number, sentence) or self._so_or_hiess(number, sentence)
                      or self._colon_clause(number, sentence)
@@ -435,7 +464,7 @@ class _QuoteFinder:
         """"<clause>, sagte X." (the outermost report wins over cues inside the clause)."""
         for cue_start, cue_end, _ in cues:
             before = self.text[sentence.start:cue_start]
-            if not before.rstrip().endswith(",") or re.match(r"\s*[Ww]ie\s", before):
+            if not before.rstrip().endswith(",") or _WIE_FIRST.match(before):
                 continue
             clause = self.text[self._clause_start(sentence.start, cue_start):cue_start].rstrip(" ,")
             if _DATIVE_PRONOUN.match(self.text, cue_end) or (_CONDITION_FIRST.match(clause) and "," not in clause):
@@ -452,7 +481,7 @@ class _QuoteFinder:
     def _wie_cue(self, cues, number: int, sentence: Sentence) -> bool:
         """"Wie X mitteilte, <clause>"."""
         for cue_start, cue_end, word in cues:
-            wie = re.match(r"\s*[Ww]ie\s+", self.text[sentence.start:cue_start])
+            wie = _WIE_FIRST.match(self.text[sentence.start:cue_start])
             after = self.text[cue_end:sentence.end]
             if not wie or not after.lstrip().startswith(","):
                 continue
@@ -485,7 +514,7 @@ class _QuoteFinder:
         """"…, sagte der Beamte und fügte hinzu, Washington sei …": the second cue
         shares the first one's speaker."""
         rest = self.text[attribution.end:sentence.end]
-        match = re.match(r"\s+und\s+(\w+)", rest)
+        match = _AND_CUE.match(rest)
         if not match:
             return
         cue_start = attribution.end + match.start(1)
@@ -519,7 +548,8 @@ class _QuoteFinder:
                 self._add_clause(self._clause_start(sentence.start, match.start()), match.start(),
                                  Attribution(speaker, None, None, cue[2], sentence.end, match.start()), number)
                 return True
-        hiess = re.search(r"\b(?:hieß|heißt) es\b([^,.;]{0,80}),", text[sentence.start:sentence.end])
+        said = text[sentence.start:sentence.end]
+        hiess = _HIESS_ES.search(said) if "hieß es" in said or "heißt es" in said else None
         if hiess:
             prefield = (sentence.start, sentence.start + hiess.start())
             rest = (sentence.start + hiess.start(1), sentence.start + hiess.end(1))
@@ -546,8 +576,12 @@ class _QuoteFinder:
     def _prepositional(self, number: int, sentence: Sentence) -> bool:
         """"laut X", "nach Angaben von X", "X zufolge": the sentence is X's claim."""
         text = self.text
-        match = _ATTRIBUTION.search(text, sentence.start, sentence.end)
-        compound = _COMPOUND_ATTRIBUTION.search(text, sentence.start, sentence.end)
+        said = text[sentence.start:sentence.end]
+        # a pattern cannot match without its literal letters, and looking for those is much faster
+        match = _ATTRIBUTION.search(text, sentence.start, sentence.end) \
+            if "aut" in said or "emäß" in said or "ach " in said else None
+        compound = _COMPOUND_ATTRIBUTION.search(text, sentence.start, sentence.end) \
+            if "ach " in said and "ngaben" in said else None
         if compound and not match:
             # "nach Militärangaben": the speaker is the compound's first part
             speaker = Speaker(compound.group(1), self.index.home_code(), compound.start(1), compound.end(1), "NOM")
@@ -561,12 +595,12 @@ class _QuoteFinder:
             start, end = phrase_after(text, match.end(), sentence.end)
             phrase = (match.start(), end)
         else:
-            match = _ZUFOLGE.search(text, sentence.start, sentence.end)
+            match = _ZUFOLGE.search(text, sentence.start, sentence.end) if "zufolge" in said else None
             if not match:
                 return False
             start, end = phrase_before(text, match.start(), sentence.start)
             phrase = (start, match.end())
-        if re.match(r"[Nn]ach eigenen", match.group()):
+        if _OWN.match(match.group()):
             attribution = self._subject(sentence.start, match.start(), "Angaben", number) or \
                 self._subject(phrase[1], sentence.end, "Angaben", number)
             speaker = attribution.speaker if attribution else self._own_claimant(number, sentence, match.start())
@@ -625,10 +659,10 @@ class _QuoteFinder:
         newest = self._pending_speaker[1] if self._pending_speaker else (self._last_speaker or (None,))[0]
         if newest is None or number - newest > 2:
             return False        # no speaker near enough (asked before HanTa, which is slow on new words)
-        if len(words) < MIN_QUOTE_WORDS or any(w[2].lower() in FIRST_PERSON for w in words[:3]) or any(
+        if len(words) < MIN_QUOTE_WORDS or any(word.lower() in FIRST_PERSON for _, _, word in words[:3]) or any(
                 q["start"] < sentence.end and sentence.start < q["end"] for q in self.quotes):
             return False
-        if not any(is_subjunctive(w[2], reported=True) for w in words[1:10] if w[2][:1].islower()):
+        if not any(is_subjunctive(word, reported=True) for _, _, word in words[1:10] if word[:1].islower()):
             return False
         if self.last_speaker is None or number - self.last_speaker[0] > 2:
             return False
@@ -641,24 +675,25 @@ class _QuoteFinder:
     def _cue(self, word: str, after: int, limit: int) -> Cue | None:
         """The cue `word` is, when any: a particle verb's finite form only with its
         particle later in the clause ("teilte … mit")."""
-        cues = self.forms.get(word)
-        if not cues or cues[0].kind in ("noun", "prep"):
+        choice = self.cue_choices.get(word)
+        if choice is None:
             return None
-        clause_end = self._clause_end(after, limit)
-        plain = None
-        for cue in cues:
-            if cue.particle is None:
-                plain = plain or cue
-            elif _particle(cue.particle).search(self.text[after:clause_end]):
-                return cue
+        plain, with_particle = choice
+        if with_particle:
+            clause = self.text[after:self._clause_end(after, limit)]
+            for cue, particle in with_particle:
+                if particle.search(clause):
+                    return cue
         return plain
 
-    def _cues_in(self, start: int, end: int, words=None):
-        if words is None:
-            words = ((m.start(), m.end(), m.group()) for m in _WORD.finditer(self.text, start, end))
-        for word_start, word_end, word in words:
-            if word in self.forms and self._cue(word, word_end, end) is not None:
-                yield word_start, word_end, word
+    def _cues_in(self, start: int, end: int):
+        """(start, end, word) of each cue in text[start:end]."""
+        if self.cue_choices.keys().isdisjoint(_WORD.findall(self.text, start, end)):
+            return      # most often: no cue word, and no match object made per word
+        for match in _WORD.finditer(self.text, start, end):
+            word = match.group()
+            if word in self.cue_choices and self._cue(word, match.end(), end) is not None:
+                yield match.start(), match.end(), word
 
     def _speaker_of_cue(self, cue_start: int, cue_end: int, word: str, sentence: Sentence,
                         number: int) -> Attribution | None:
@@ -671,7 +706,7 @@ class _QuoteFinder:
             speaker, addressee = self._speaker(start, end, number) if end > start else (None, None)
             if speaker is not None:
                 return Attribution(speaker, addressee, None, word, end, cue_start)
-        if re.match(r"\s*(?:[Ee]r|[Ss]ie)\s", self.text[floor:cue_start]):
+        if _PRONOUN_FIRST.match(self.text[floor:cue_start]):
             speaker = self._pronoun(number, floor)       # "Er bezeichnete … und warf … vor, …"
             if speaker is not None:
                 return Attribution(speaker, None, None, word, cue_end, floor)
@@ -690,8 +725,8 @@ class _QuoteFinder:
         subject = self._subject(sentence.start, floor, word, number)
         if subject is not None:
             return subject
-        pronoun = re.match(r"\s*(?:\w+\s+){0,2}?([Ee]r|[Ss]ie)\b", self.text[floor:cue_start]) or \
-            re.match(r"\s+(?:\w+\s+)?(er|sie)\b", self.text[cue_end:sentence.end])
+        pronoun = _PRONOUN_BEFORE_CUE.match(self.text[floor:cue_start]) or \
+            _PRONOUN_AFTER_CUE.match(self.text[cue_end:sentence.end])
         if pronoun:
             speaker = self._pronoun(number, cue_start)
             if speaker is not None:
@@ -815,15 +850,16 @@ class _QuoteFinder:
         return match.start() if match else limit
 
     def _sentence_end_after(self, position: int) -> int:
-        for sentence in self.doc.sentences:
-            if sentence.start <= position < sentence.end:
-                return sentence.end
-            if sentence.start > position:
-                return sentence.end
-        return len(self.text)
+        sentences = self.doc.sentences     # in order, none overlapping
+        number = bisect.bisect_right(self.sentence_starts, position) - 1
+        if number >= 0 and position < sentences[number].end:
+            return sentences[number].end
+        return sentences[number + 1].end if number + 1 < len(sentences) else len(self.text)
 
     def _inside_span(self, position: int) -> bool:
-        return any(s.start <= position < s.end for s in self.spans)
+        # the outermost quotes follow each other without overlapping: only the last to start can hold it
+        i = bisect.bisect_right(self.span_starts, position) - 1
+        return i >= 0 and position < self.spans[i].end
 
     def _span_ends_at(self, position: int) -> bool:
         """A quote closes right before `position` (its attribution was handled as direct)."""
@@ -834,7 +870,11 @@ class _QuoteFinder:
         return any(q["_from"] <= position < q["_attribution_end"] for q in self.quotes)
 
     def _covered_by_quote(self, sentence: Sentence) -> bool:
-        return any(q["start"] <= sentence.start and sentence.end <= q["end"] + 2 for q in self.quotes)
+        start, end = sentence.start, sentence.end
+        for quote in self.quotes:
+            if quote["start"] <= start and end <= quote["end"] + 2:
+                return True
+        return False
 
     def _clause_kind(self, start: int, end: int) -> str:
         words = [w.lower() for w in _WORD.findall(self.text[start:end])]
