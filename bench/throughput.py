@@ -1,13 +1,14 @@
 """Throughput of the pipeline: read → analyse → store, over the real corpus.
 
-    python bench/throughput.py [--workers 1 2] [--corpus FILE ...] [--repeat N]
+    python bench/throughput.py [--workers 1 2] [--corpus FILE ...]
 
 For each worker count, a fresh process ingests the corpus (../shared/corpus/*.jsonl
 by default) into a new SQLite file and reports documents/s, words/s and peak memory
 (resident set size of the main process and of the largest worker). A second table
-gives each stage's share of the time, measured in one process after a warm-up over 50
-articles, so that loading models and knowledge once is not counted. Paste the output
-into BENCHMARKS.md with the command that produced it.
+gives the seconds of each stage and of storing, measured in one process after a
+warm-up over 50 articles (loading models and knowledge once is not counted): its
+share of the whole, and what it adds to the time of all the other steps. Paste the
+output into BENCHMARKS.md with the command that produced it.
 """
 from __future__ import annotations
 
@@ -59,10 +60,15 @@ def run_once(paths: list[Path], workers: int) -> dict:
 
 
 def stage_times(paths: list[Path]) -> dict[str, float]:
-    """Seconds spent in each stage of the default pipeline, in one process."""
+    """Seconds spent in each stage of the default pipeline and in storing the
+    documents (with their copy index), in one process."""
+    import datasketch  # noqa: F401  (as in run_once: imports are not timed)
+
     from lagebild.analyze import analyze_or_fail
+    from lagebild.ingest import COMMIT_EVERY
     from lagebild.pipeline import Pipeline, default_stages
-    from lagebild.sources import read_inputs
+    from lagebild.sources import Failure, read_inputs
+    from lagebild.store import open_store
 
     spent: dict[str, float] = {}
 
@@ -82,12 +88,21 @@ def stage_times(paths: list[Path]) -> dict[str, float]:
     start = time.perf_counter()
     articles = list(read_inputs(paths))
     read_seconds = time.perf_counter() - start
-    for article in articles[:WARM_UP]:  # load models and knowledge once, outside the timing
-        analyze_or_fail(article, pipeline)
-    spent.clear()
-    spent["read"] = read_seconds
-    for article in articles:
-        analyze_or_fail(article, pipeline)
+    with tempfile.TemporaryDirectory() as folder, open_store(Path(folder) / "stages.db") as store:
+        for article in articles[:WARM_UP]:  # load models and knowledge once, outside the timing
+            analyze_or_fail(article, pipeline)
+        spent.clear()
+        spent["read"] = read_seconds
+        for number, article in enumerate(articles, start=1):
+            document = analyze_or_fail(article, pipeline)
+            start = time.perf_counter()
+            if isinstance(document, Failure):
+                store.add_failure(document)
+            else:
+                store.add(document)
+            if number % COMMIT_EVERY == 0:
+                store.commit()
+            spent["store"] = spent.get("store", 0.0) + time.perf_counter() - start
     return spent
 
 
@@ -118,10 +133,13 @@ def main() -> None:
 
     spent = stage_times(args.corpus)
     total = sum(spent.values())
-    print("\n| stage (1 process) | seconds | share | words/s |")
-    print("|---|---|---|---|")
+    # "adds": what the step adds to the time of all the others, per document
+    print("\n| step (1 process) | seconds | share | adds | words/s |")
+    print("|---|---|---|---|---|")
     for name, seconds in spent.items():
-        print(f"| {name} | {seconds:.2f} | {seconds / total:.0%} | {words / seconds:,.0f} |")
+        print(f"| {name} | {seconds:.2f} | {seconds / total:.0%} | {seconds / (total - seconds):.0%} | "
+              f"{words / seconds:,.0f} |")
+    print(f"| all | {total:.2f} | 100% | | {words / total:,.0f} |")
 
 
 if __name__ == "__main__":

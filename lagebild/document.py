@@ -82,6 +82,10 @@ class Document:
     # words_by_sentence() once per document: (the token and sentence lists it was made of, the words)
     _words: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
+    def __getstate__(self):
+        """Pickled without `_words`: it is keyed on object ids, valid only in this process."""
+        return None, {name: None if name == "_words" else getattr(self, name) for name in self.__slots__}
+
     @property
     def key(self) -> str:
         """Content hash of the input: the same article ingested twice has the same key."""
@@ -91,8 +95,8 @@ class Document:
         return self.text[span.start:span.end]
 
     def words_by_sentence(self) -> list[list[tuple[int, int, str]]]:
-        """The word tokens of each sentence, as (start, end, text); computed once (the
-        stages that read it run after the segmenter, which is the last to set tokens)."""
+        """The word tokens of each sentence, as (start, end, text); made once, by the
+        segmenter (the last stage to set tokens), and again only if tokens are replaced."""
         made_of = (id(self.tokens), len(self.tokens), id(self.sentences), len(self.sentences))
         if self._words is not None and self._words[0] == made_of:
             return self._words[1]

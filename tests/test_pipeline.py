@@ -1,4 +1,5 @@
 import datetime as dt
+import pickle
 
 import pytest
 
@@ -49,6 +50,17 @@ def test_analyze_fills_the_spine_layers(wire_story):
     assert sentences[2] == ("„Wir brauchen humanitäre Feuerpausen, damit Hilfe die Menschen erreicht“, "
                             "sagte Baerbock nach dem Treffen vor Journalisten.")
     assert all(doc.text[t.start:t.end].strip() for t in doc.tokens)
+
+
+def test_analyzed_document_crosses_processes_with_its_words(wire_story):
+    doc = analyze(wire_story)
+    words = doc.words_by_sentence()
+    assert words[2][:3] == [(words[2][0][0], words[2][0][0] + 3, "Wir"), (words[2][1][0], words[2][1][1], "brauchen"),
+                            (words[2][2][0], words[2][2][1], "humanitäre")]
+    copy = pickle.loads(pickle.dumps(doc))   # as a worker process hands it back
+    assert copy.to_record() == doc.to_record()
+    assert copy._words is None   # not shipped: made of object ids, valid only where they were made
+    assert copy.words_by_sentence() == words
 
 
 def test_analyze_explicit_date_wins_over_metadata(wire_story):

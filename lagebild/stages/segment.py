@@ -266,13 +266,15 @@ _P_INITIAL = 8    # period of an initial (merged): ends only before a function w
 
 @stage(requires=("text", "language"), provides=("sentences", "tokens"))
 def segment(doc: Document) -> Document:
-    """Reads doc.text (and doc.language: 'de', 'en' or None); adds doc.sentences and doc.tokens.
+    """Reads doc.text (and doc.language: 'de', 'en' or None); adds doc.sentences and doc.tokens,
+    and their words by sentence (`Document.words_by_sentence`).
 
     Both are character spans into doc.text without surrounding white space; tokens
     lie inside sentences and do not overlap. See the module docstring for the rules.
     """
     text = doc.text or ""
     doc.sentences, doc.tokens = _split(text, doc.language)
+    doc.words_by_sentence()   # the grouping every later stage reads: made here, once
     return doc
 
 
