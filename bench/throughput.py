@@ -1,14 +1,18 @@
 """Throughput of the pipeline: read → analyse → store, over the real corpus.
 
-    python bench/throughput.py [--workers 1 2] [--corpus FILE ...]
+    python bench/throughput.py [--workers 1 2] [--repeat 3] [--corpus FILE ...]
 
 For each worker count, a fresh process ingests the corpus (../shared/corpus/*.jsonl
 by default) into a new SQLite file and reports documents/s, words/s and peak memory
 (resident set size of the main process and of the largest worker). A second table
 gives the seconds of each stage and of storing, measured in one process after a
 warm-up over 50 articles (loading models and knowledge once is not counted): its
-share of the whole, and what it adds to the time of all the other steps. Paste the
-output into BENCHMARKS.md with the command that produced it.
+share of the whole, and what it adds to the time of all the other steps.
+
+Every measurement runs `--repeat` times, each in a fresh process, and the tables give
+the median run (the fastest too, for documents/s): a shared machine's speed changes by
+a third within minutes, and one run says little. Paste the output into BENCHMARKS.md
+with the command that produced it.
 """
 from __future__ import annotations
 
@@ -106,35 +110,53 @@ def stage_times(paths: list[Path]) -> dict[str, float]:
     return spent
 
 
+def child(options: list[str], corpus: list[Path]) -> dict:
+    """Run this script in a fresh process with `options`; its JSON answer."""
+    command = [sys.executable, __file__, *options, "--corpus", *map(str, corpus)]
+    return json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement (default 3)")
     parser.add_argument("--corpus", type=Path, nargs="+", default=DEFAULT_CORPUS)
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child mode: one run, JSON out
+    parser.add_argument("--stages", action="store_true", help=argparse.SUPPRESS)  # child mode: stage times
     args = parser.parse_args()
     if not args.corpus:
         sys.exit("no corpus found: pass --corpus FILE.jsonl (default: ../shared/corpus/*.jsonl)")
+    if args.repeat < 1:
+        sys.exit("--repeat: give 1 or more runs")
     if args.one:
         print(json.dumps(run_once(args.corpus, args.one)))
+        return
+    if args.stages:
+        print(json.dumps(stage_times(args.corpus)))
         return
 
     documents, words = count_words(args.corpus)
     print(f"corpus: {documents} documents, {words:,} words ({', '.join(p.name for p in args.corpus)})")
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
-    print("| workers | seconds | documents/s | words/s | peak main MB | peak worker MB | stored | failed |")
-    print("|---|---|---|---|---|---|---|---|")
+    print(f"each measurement: the median of {args.repeat} runs\n")
+    print("| workers | seconds | documents/s | fastest run, documents/s | words/s | peak main MB | "
+          "peak worker MB | stored | failed |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for workers in args.workers:
-        command = [sys.executable, __file__, "--one", str(workers), "--corpus", *map(str, args.corpus)]
-        result = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+        runs = sorted((child(["--one", str(workers)], args.corpus) for _ in range(args.repeat)),
+                      key=lambda run: run["seconds"])
+        result, fastest = runs[len(runs) // 2], runs[0]["seconds"]
         seconds = result["seconds"]
         worker_mb = f"{result['peak_worker_mb']:.0f}" if workers > 1 else "-"
-        print(f"| {workers} | {seconds:.1f} | {documents / seconds:.0f} | {words / seconds:,.0f} | "
-              f"{result['peak_main_mb']:.0f} | {worker_mb} | {result['stored']} | {result['failed']} |")
+        print(f"| {workers} | {seconds:.1f} | {documents / seconds:.0f} | {documents / fastest:.0f} | "
+              f"{words / seconds:,.0f} | {result['peak_main_mb']:.0f} | {worker_mb} | {result['stored']} | "
+              f"{result['failed']} |")
 
-    spent = stage_times(args.corpus)
+    runs = sorted((child(["--stages"], args.corpus) for _ in range(args.repeat)), key=lambda run: sum(run.values()))
+    spent = runs[len(runs) // 2]
     total = sum(spent.values())
     # "adds": what the step adds to the time of all the others, per document
-    print("\n| step (1 process) | seconds | share | adds | words/s |")
+    print("\n| step (1 process, the run of median total) | seconds | share | adds | words/s |")
     print("|---|---|---|---|---|")
     for name, seconds in spent.items():
         print(f"| {name} | {seconds:.2f} | {seconds / total:.0%} | {seconds / (total - seconds):.0%} | "
