@@ -1,5 +1,7 @@
 import datetime as dt
 import pickle
+import subprocess
+import sys
 
 import pytest
 
@@ -61,6 +63,29 @@ def test_analyzed_document_crosses_processes_with_its_words(wire_story):
     assert copy.to_record() == doc.to_record()
     assert copy._words is None   # not shipped: made of object ids, valid only where they were made
     assert copy.words_by_sentence() == words
+
+
+# Run in a fresh process: whether this test process has frozen depends on the tests before.
+_FREEZE_PROBE = """
+import gc
+from lagebild.analyze import _analyze_and_freeze, analyze_many
+from lagebild.sources.raw import Failure, RawArticle
+
+article = RawArticle(origin="probe.txt", content="Die Waffenruhe in Gaza hält seit Montag, sagte ein Sprecher.")
+results = analyze_many([Failure("broken.json", "not JSON"), article], workers=1)
+print(type(next(results)).__name__, gc.get_freeze_count())   # a failure loads nothing: no freeze
+print(type(next(results)).__name__, gc.get_freeze_count())   # the models are loaded and frozen
+frozen = gc.get_freeze_count()
+print(type(_analyze_and_freeze(article)).__name__, gc.get_freeze_count() == frozen)   # once per process
+"""
+
+
+def test_a_process_freezes_its_models_after_its_first_analysed_article():
+    output = subprocess.run([sys.executable, "-c", _FREEZE_PROBE], capture_output=True, text=True, check=True).stdout
+    (failure, before), (document, after), (again, unchanged) = (line.split() for line in output.splitlines())
+    assert (failure, before) == ("Failure", "0")
+    assert document == "Document" and int(after) > 10_000   # HanTa's model and the knowledge
+    assert (again, unchanged) == ("Document", "True")
 
 
 def test_analyze_explicit_date_wins_over_metadata(wire_story):
