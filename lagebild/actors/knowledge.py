@@ -84,7 +84,8 @@ def surfaces() -> dict[str, tuple[Referent, ...]]:
             add(form, seat)
         people = Referent(name_de, code, "CVL", "NOM", "demonym")
         for form in _split(demonyms):
-            add(form, people)
+            for inflected in _demonym_forms(form):
+                add(inflected, people)
         adjective = Referent(name_de, code, None, "ADJ", "adjective")
         for stem in _split(adjectives):
             if stem[:1].isupper():          # English: "Russian"
@@ -111,6 +112,14 @@ def surfaces() -> dict[str, tuple[Referent, ...]]:
         for form in _role_forms(word):
             add(form, Referent(form, None, sector, "NOM" if kind == "ORG" else "ROLE", "role"))
     return {form: tuple(referents) for form, referents in table.items()}
+
+
+def _demonym_forms(form: str) -> list[str]:
+    """A demonym and, for one in "-er" ("Ukrainer"), its dative plural and genitive
+    singular ("den Ukrainern", "des Ukrainers"); the file lists the other forms."""
+    if form.endswith("er") and form[:1].isupper() and form != "Deutscher":   # "Deutscher" is declined as an adjective
+        return [form, form + "n", form + "s"]
+    return [form]
 
 
 # Role nouns declined like adjectives: "ein Beamter", "der Beamte", "den Beamten".

@@ -43,7 +43,8 @@ _DISPARAGING = re.compile(
     r"unmenschlich|barbarisch|brutal|provokation|bedrohung|verbrech|terror|lüge|lügner|schande|skandal|farce|rassist|"
     r"diktator|invasion|aggress|verstoß|verstöße|hexenjagd|propaganda|erpress|besatz|kriegserklärung|affront|verrat|"
     r"verräter|kriminell|schändlich|empörend|beschämend|völkermord|genozid|massaker|gefährlich|absurd|heuchle|heuchel|"
-    r"faschist|extremist|mörder)", re.IGNORECASE)
+    r"faschist|extremist|mörder|betrug|betrüg|fälschung|manipul|einmischung|willkür|unrechtmäßig|unzulässig|unerträglich|"
+    r"feindselig|sabotage|putsch|staatsstreich)", re.IGNORECASE)
 # "unterstützen mit …": support given in arms, forces or money is aid
 _MATERIAL_MEANS = re.compile(r"\bmit\s+(?:[\w-]+\s+){0,4}?[\w-]*(?:Waffen|Munition|Panzer|Luftangriff|Luftschläg|Kampfjets|"
                              r"Truppen|Soldaten|Beratern|Ausbildern|Geld|Millionen|Milliarden|Krediten|Hilfsgütern|"

@@ -31,6 +31,8 @@ def find(text, surface, published="2021-12-30"):
         ("Die Armee der Ukraine meldete Geländegewinne.", "Armee", ("UKR", "MIL", "NOM")),
         ("Der türkische Präsident Recep Tayyip Erdoğan empfing den Gast.", "Recep Tayyip Erdoğan", ("TUR", "GOV", "PER")),
         ("Russlands Armee rückte weiter vor.", "Armee", ("RUS", "MIL", "NOM")),
+        ("Die Regierung sprach mit den Palästinensern über Hilfen.", "Palästinensern", ("PSE", "CVL", "NOM")),
+        ("Die Familie des Ukrainers wartet auf eine Antwort.", "Ukrainers", ("UKR", "CVL", "NOM")),
     ],
 )
 def test_actors_known_mentions_are_coded(text, surface, expected):

@@ -99,12 +99,14 @@ CASES = [
      {("ACCUSE", "BRA", "BRA", "asserted")}),
     ("Die Kritik Chinas an den USA wurde schärfer.", {("ACCUSE", "CHN", "USA", "asserted")}),
     ("Polen beschuldigte Belarus, Migranten an die Grenze zu bringen.", {("ACCUSE", "POL", "BLR", "asserted")}),
+    ("Die Regierung in Moskau bezeichnete die Kritik Frankreichs als Einmischung.", {("ACCUSE", "RUS", "FRA", "asserted")}),
     # --- REJECT
     ("Russland lehnte den Vorschlag der Ukraine ab.", {("REJECT", "RUS", "UKR", "asserted")}),
     ("China wies die Vorwürfe der USA zurück.", {("REJECT", "CHN", "USA", "asserted")}),
     ("Der Kreml wies die Vorwürfe der NATO zurück.", {("REJECT", "RUS", "NATO", "asserted")}),
     ("Ungarn verweigerte der EU die Zustimmung.", {("REJECT", "HUN", "EU", "asserted")}),
     ("Pompeo sagte seinen Besuch in Berlin kurzfristig ab.", {("REJECT", "USA", "DEU", "asserted")}),
+    ("Israel sagte das geplante Treffen mit den Palästinensern ab.", {("REJECT", "ISR", "PSE", "asserted")}),
     # --- THREATEN
     ("Nordkorea drohte den USA mit einem Atomschlag.", {("THREATEN", "PRK", "USA", "asserted")}),
     ("Biden warnte Putin vor schwerwiegenden Konsequenzen.", {("THREATEN", "USA", "RUS", "asserted")}),
@@ -119,11 +121,15 @@ CASES = [
     ("Die USA wollen weitere Sanktionen gegen den Iran verhängen.", {("SANCTION", "USA", "IRN", "planned")}),
     ("Deutschland wies vier russische Diplomaten aus.", {("SANCTION", "DEU", "RUS", "asserted")}),
     ("Die Sanktionen der USA gegen Kuba bleiben in Kraft.", {("SANCTION", "USA", "CUB", "asserted")}),
+    ("Der Iran setzte die Gespräche mit der Internationalen Atomenergiebehörde aus.",
+     {("SANCTION", "IRN", "IAEA", "asserted")}),
+    ("Die Türkei brach die Verhandlungen mit Griechenland ab.", {("SANCTION", "TUR", "GRC", "asserted")}),
     # --- MOBILIZE
     ("Russland hat Zehntausende Soldaten an die Grenze zur Ukraine geschickt.", {("MOBILIZE", "RUS", "UKR", "asserted")}),
     ("Die NATO stationiert zusätzliche Truppen in Litauen.", {("MOBILIZE", "NATO", "LTU", "asserted")}),
     ("Belarus zog Truppen an der Grenze zu Polen zusammen.", {("MOBILIZE", "BLR", "POL", "asserted")}),
     ("Russland mobilisierte im September Hunderttausende Reservisten.", {("MOBILIZE", "RUS", None, "asserted")}),
+    ("Nordkorea versetzte seine Streitkräfte in höchste Alarmbereitschaft.", {("MOBILIZE", "PRK", None, "asserted")}),
     # --- COERCE
     ("Die türkische Polizei nahm mehrere Journalisten fest.", {("COERCE", "TUR", "TUR", "asserted")}),
     ("Die russische Polizei verhaftete den Oppositionellen in Moskau.", {("COERCE", "RUS", "RUS", "asserted")}),
