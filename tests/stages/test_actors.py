@@ -33,6 +33,7 @@ def find(text, surface, published="2021-12-30"):
         ("Russlands Armee rückte weiter vor.", "Armee", ("RUS", "MIL", "NOM")),
         ("Die Regierung sprach mit den Palästinensern über Hilfen.", "Palästinensern", ("PSE", "CVL", "NOM")),
         ("Die Familie des Ukrainers wartet auf eine Antwort.", "Ukrainers", ("UKR", "CVL", "NOM")),
+        ("Papst Franziskus rief zu Friedensgesprächen auf.", "Franziskus", ("VAT", "GOV", "PER")),
     ],
 )
 def test_actors_known_mentions_are_coded(text, surface, expected):

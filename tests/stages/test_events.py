@@ -38,6 +38,7 @@ CASES = [
      {("CONSULT", "USA", "FRA", "asserted"), ("CONSULT", "USA", "ITA", "asserted")}),
     ("Putin und Erdoğan kamen im August in Sotschi zusammen.", {("CONSULT", "RUS", "TUR", "asserted")}),
     # --- AGREE
+    ("Venezuela und Kolumbien nahmen ihre diplomatischen Beziehungen wieder auf.", {("AGREE", "VEN", "COL", "asserted")}),
     ("Russland und die Ukraine unterzeichneten in Istanbul ein Abkommen über Getreideexporte.",
      {("AGREE", "RUS", "UKR", "asserted")}),
     ("Biden bot Selenskyj weitere Gespräche an.", {("AGREE", "USA", "UKR", "asserted")}),
