@@ -10,7 +10,9 @@ from lagebild.datafiles import read_table
 
 @functools.cache
 def country_codes() -> frozenset[str]:
-    return frozenset(row[0] for row in read_table("knowledge/countries.tsv", 7))
+    """The states an article can be about: every country but the Vatican, whose pope
+    travels (an article about his visit is about the country he visits)."""
+    return frozenset(row[0] for row in read_table("knowledge/countries.tsv", 7)) - {"VAT"}
 
 
 PERSON_WEIGHT = 5

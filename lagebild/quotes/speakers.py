@@ -215,10 +215,10 @@ def as_speaker(index: ActorIndex, actor: dict) -> Speaker:
 
 def describe(index: ActorIndex, actor: dict, floor: int, limit: int) -> Speaker:
     """An unnamed speaker: the descriptor around a role noun, from its article to its
-    genitive complement ("ein Sprecher des Außenministeriums"), resolved to the article's
-    fuller descriptor of the same person ("der Beamte" -> "ein hochrangiger
-    Verwaltungsbeamter"); the code of the role, else of its complement, else the
-    article's home."""
+    genitive complement ("ein Sprecher des Außenministeriums") and a place after it ("in
+    Moskau"), resolved to the article's fuller descriptor of the same person ("der
+    Beamte" -> "ein hochrangiger Verwaltungsbeamter"); the code of the role, else of its
+    complement, else of the place, else the article's home."""
     text = index.text
     start, _ = phrase_before(text, actor["start"], max(floor, actor["start"] - 60))
     start = start if start < actor["start"] else actor["start"]
@@ -230,6 +230,10 @@ def describe(index: ActorIndex, actor: dict, floor: int, limit: int) -> Speaker:
         if owner is not None and owner["start"] >= end + complement.end() - 1:
             end = owner["end"]
             code = code or owner["code"]
+    place = re.match(r"\s+in\s+", text[end:limit])
+    where = next((a for a in index.within(end, limit) if a["start"] == end + place.end()), None) if place else None
+    if where is not None and where["kind"] in ("GPE", "LOC") and where["code"]:
+        end, code = where["end"], code or where["code"]     # "ein Sprecher des Ministeriums in Moskau"
     if text[start:start + 3].lower() in ("der", "die", "das", "den", "dem", "des"):
         # "die Kanzlerin" is the "Bundeskanzlerin Angela Merkel" named before; "der Sprecher
         # des Außenministeriums" names an office of its own

@@ -751,18 +751,28 @@ class _QuoteFinder:
                           ] or candidates
         persons = [actor for actor in candidates if actor["kind"] == "PER"]
         for actor in persons[-1:] + candidates:
-            start, _ = phrase_before(self.text, actor["start"], max(floor, actor["start"] - 60))
+            if self._apposed(actor, floor, cue_start):
+                start = actor["start"]     # the phrase before the comma is the person's role, not the subject
+            else:
+                start, _ = phrase_before(self.text, actor["start"], max(floor, actor["start"] - 60))
             speaker, _ = self._speaker(min(start, actor["start"]), cue_start, number)
             if speaker is not None:
                 return Attribution(speaker, None, None, word, cue_start + len(word), floor)
         return None
 
+    def _apposed(self, actor: dict, floor: int, cue_start: int) -> bool:
+        """A person named between commas right before the cue: "Der Sprecher des Auswärtigen
+        Amtes, Sebastian Fischer, sagte"."""
+        return (actor["kind"] == "PER" and self.text[floor:actor["start"]].rstrip().endswith(",")
+                and self.text[actor["end"]:cue_start].strip() == ",")
+
     def _subject_floor(self, sentence_start: int, cue_start: int) -> int:
         """Where the cue's clause begins: after the last comma or conjunction before it
-        that starts a new clause."""
-        segment = self.text[sentence_start:cue_start]
+        that starts a new clause, and after a dateline."""
+        start = self._after_dateline(sentence_start, cue_start)
+        segment = self.text[start:cue_start]
         ends = [m.end() for m in _CLAUSE_OPENER.finditer(segment)]
-        return sentence_start + ends[-1] if ends else sentence_start
+        return start + ends[-1] if ends else start
 
     def _speaker(self, start: int, end: int, number: int) -> tuple[Speaker | None, Speaker | None]:
         phrase = self.text[start:end].strip()
@@ -838,11 +848,16 @@ class _QuoteFinder:
             if quote["kind"] != "phrase" and sentence_start <= quote["_attribution_end"] <= clause_end:
                 start = max(start, quote["_attribution_end"])
         start += len(self.text[start:clause_end]) - len(self.text[start:clause_end].lstrip(" ,"))
+        return self._after_dateline(start, clause_end)
+
+    def _after_dateline(self, start: int, limit: int) -> int:
+        """`start`, or after the dateline that opens the text there: "Brüssel – Ein Mann …,
+        berichteten Zeitungen", "Kairo – Der Außenminister sagte": the dateline is not said
+        and says nothing."""
         dateline = self.doc.dateline
         if dateline and self.text.startswith(dateline, start):
-            # "Brüssel – Ein Mann …, berichteten Zeitungen": the dateline is not said
-            match = _DATELINE_END.match(self.text, start, min(clause_end, start + len(dateline) + 60))
-            start = match.end() if match else start
+            match = _DATELINE_END.match(self.text, start, min(limit, start + len(dateline) + 60))
+            return match.end() if match else start
         return start
 
     def _clause_end(self, position: int, limit: int) -> int:

@@ -61,6 +61,8 @@ CASES = [
     # speaker named in apposition to a role
     ("„Die Gespräche verliefen konstruktiv und offen“, sagte der Sprecher des Außenministeriums, Ned Price.",
      [("direct", "Ned Price", "verliefen konstruktiv")]),
+    ("Der Chefredakteur der Zeitung Hürriyet Daily, Murat Yetkin, sagte, die Regierung wolle Kritiker einschüchtern.",
+     [("indirect", "Murat Yetkin", "Kritiker einschüchtern")]),
     ("„Wir prüfen alle Vorwürfe sehr genau“, sagte Kreml-Sprecher Dmitri Peskow.",
      [("direct", "Dmitri Peskow", "prüfen alle Vorwürfe")]),
     # pronoun speaker: the person named before
@@ -312,3 +314,10 @@ def test_speech_cues_lexicon_is_large_enough():
 ])
 def test_subjunctive_one(word, subjunctive):
     assert is_subjunctive(word) is subjunctive
+
+
+def test_quotes_unnamed_speaker_takes_the_country_of_the_place_after_the_role():
+    found = quotes_of("Washington – Ein Sprecher des Verteidigungsministeriums in Moskau sagte, die Truppen seien "
+                      "in ihre Kasernen zurückgekehrt. Die USA begrüßten den Schritt.")
+    assert [(q["speaker"], q["speaker_code"]) for q in found] == [
+        ("Ein Sprecher des Verteidigungsministeriums in Moskau", "RUS")]
