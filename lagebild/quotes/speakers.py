@@ -230,6 +230,8 @@ def describe(index: ActorIndex, actor: dict, floor: int, limit: int) -> Speaker:
         if owner is not None and owner["start"] >= end + complement.end() - 1:
             end = owner["end"]
             code = code or owner["code"]
+            noun = re.match(r"\s+[A-ZÄÖÜ][\w-]*", text[end:limit]) if owner["kind"] == "ADJ" else None
+            end += noun.end() if noun else 0      # "der sudanesischen Armee"
     place = re.match(r"\s+in\s+", text[end:limit])
     where = next((a for a in index.within(end, limit) if a["start"] == end + place.end()), None) if place else None
     if where is not None and where["kind"] in ("GPE", "LOC") and where["code"]:

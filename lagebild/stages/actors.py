@@ -289,6 +289,7 @@ def _add_unknown_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
     covered = _covered(text, mentions)
     ends = [m.end for m in mentions]
     added: list[Mention] = []
+    surnames = _surnames(mentions)
     for run_match in _RUN.finditer(text):
         group, first = run_match.group(), run_match.start()
         if " " in group:
@@ -302,13 +303,31 @@ def _add_unknown_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
             if lo >= hi or (hi - lo == 1 and _plain_noun(run[lo][2])):
                 continue   # no name, whatever stands around it
             role = _role_before(mentions, ends, text, run[0][0])
+            word = run[0][2].rstrip(".")
+            full = surnames.get(word) if len(run) == 1 and role is None else None
+            if full is not None:   # "Martin Griffiths … mahnte Griffiths.": the person, though a town is so named
+                added.append(Mention(run[0][0], run[0][0] + len(word), full.name, full.code, full.sector, "PER"))
+                continue
             if len(run) == 1 and not _single_word_may_name(text, run[0], role):
                 continue
             mention = _classify_run(text, run, lo, hi, _previous_word(text, run[0][0]), role)
             if mention is not None:
                 added.append(mention)
                 covered[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
+                for surname, person in _surnames([mention]).items():
+                    surnames.setdefault(surname, person)   # the first full name given, as in _repeated_surnames
     return mentions + added
+
+
+def _surnames(mentions: list[Mention]) -> dict[str, Mention]:
+    """The last word of each full name of a person ("Griffiths" of "Martin Griffiths"),
+    the first such person's when several share it."""
+    found: dict[str, Mention] = {}
+    for mention in mentions:
+        words = mention.name.split()
+        if mention.kind == "PER" and len(words) >= 2 and words[-1][:1].isupper():
+            found.setdefault(words[-1], mention)
+    return found
 
 
 _ADJECTIVE_BEFORE = re.compile(r"(?<=[a-zäöüß,] )[A-ZÄÖÜ][a-zäöüß]+ $")

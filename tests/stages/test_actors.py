@@ -40,6 +40,13 @@ def test_actors_known_mentions_are_coded(text, surface, expected):
     assert find(text, surface) == expected
 
 
+def test_actors_surname_alone_is_the_person_though_a_town_has_that_name():
+    doc = analyze("Der Nothilfekoordinator Martin Griffiths warnte vor einer Hungersnot. Die Welt dürfe nicht "
+                  "wegsehen, mahnte Griffiths. Griffiths reist am Montag weiter.", published="2024-03-05")
+    later = [(a["text"], a["name"], a["kind"]) for a in doc.actors if a["text"] == "Griffiths"]
+    assert later == [("Griffiths", "Martin Griffiths", "PER")] * 2
+
+
 def test_actors_person_code_follows_the_office_on_the_date():
     text = "Donald Trump sprach in Washington vor Anhängern."
     assert find(text, "Donald Trump", "2018-05-01") == ("USA", "GOV", "PER")

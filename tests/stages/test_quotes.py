@@ -321,3 +321,8 @@ def test_quotes_unnamed_speaker_takes_the_country_of_the_place_after_the_role():
                       "in ihre Kasernen zurückgekehrt. Die USA begrüßten den Schritt.")
     assert [(q["speaker"], q["speaker_code"]) for q in found] == [
         ("Ein Sprecher des Verteidigungsministeriums in Moskau", "RUS")]
+
+
+def test_quotes_unnamed_speaker_keeps_the_noun_after_an_adjective():
+    found = quotes_of("Ein Vertreter der sudanesischen Armee sagte, man behindere keine Hilfslieferungen.")
+    assert [(q["speaker"], q["speaker_code"]) for q in found] == [("Ein Vertreter der sudanesischen Armee", "SDN")]
