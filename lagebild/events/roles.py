@@ -73,6 +73,9 @@ def group(text: str, actors: list[dict], first: dict) -> list[dict]:
             # "Außenminister Sergej Lawrow", "die Agentur Reuters", "die Behörden Irans",
             # "die Linkspartei Podemos": the name stands
             members[-1] = actor
+        elif (actor["start"] == members[-1]["end"] + 1 and actor["kind"] in ("ROLE", "NOM", "PER")
+              and members[-1]["kind"] == "GPE" and text[members[-1]["end"] - 1] == "s"):
+            members[-1] = actor     # "Russlands Präsident", "Chinas Außenminister Wang Yi": the state owns the actor
         else:
             break
     return members

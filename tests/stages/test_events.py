@@ -100,6 +100,7 @@ CASES = [
      {("ACCUSE", "BRA", "BRA", "asserted")}),
     ("Die Kritik Chinas an den USA wurde schärfer.", {("ACCUSE", "CHN", "USA", "asserted")}),
     ("Polen beschuldigte Belarus, Migranten an die Grenze zu bringen.", {("ACCUSE", "POL", "BLR", "asserted")}),
+    ("Chinas Außenminister Wang Yi kritisierte die USA.", {("ACCUSE", "CHN", "USA", "asserted")}),
     ("Die Regierung in Moskau bezeichnete die Kritik Frankreichs als Einmischung.", {("ACCUSE", "RUS", "FRA", "asserted")}),
     # --- REJECT
     ("Russland lehnte den Vorschlag der Ukraine ab.", {("REJECT", "RUS", "UKR", "asserted")}),
@@ -109,6 +110,7 @@ CASES = [
     ("Pompeo sagte seinen Besuch in Berlin kurzfristig ab.", {("REJECT", "USA", "DEU", "asserted")}),
     ("Israel sagte das geplante Treffen mit den Palästinensern ab.", {("REJECT", "ISR", "PSE", "asserted")}),
     # --- THREATEN
+    ("Russlands Präsident Wladimir Putin warnte die NATO vor einer Eskalation.", {("THREATEN", "RUS", "NATO", "asserted")}),
     ("Nordkorea drohte den USA mit einem Atomschlag.", {("THREATEN", "PRK", "USA", "asserted")}),
     ("Biden warnte Putin vor schwerwiegenden Konsequenzen.", {("THREATEN", "USA", "RUS", "asserted")}),
     ("China warnte Taiwan vor einer Unabhängigkeitserklärung.", {("THREATEN", "CHN", "TWN", "asserted")}),
