@@ -35,7 +35,7 @@ _OBJECT_BEFORE = re.compile(r"\b(?:[Dd]em|[Dd]en|[Ee]inem|[Ee]inen|[Ii]hrem|[Ss]
 # "Lob für den Angriff auf den russischen Stützpunkt": an actor after a second
 # preposition belongs to another noun phrase
 _NESTED_PREPOSITION = re.compile(r"\b(?:an|am|auf|für|gegen|mit|nach|bei|über)\s")
-_JOIN = re.compile(r"^\s*(?:,|und|sowie|oder|,\s*und)\s*(?:(?:der|die|das|den|dem|des)\s+)?(?:[a-zäöüß-]+\s+){0,2}$")
+_JOIN = re.compile(r"^\s*(?:,|und|sowie|oder|als\s+auch|,\s*und)\s*(?:(?:der|die|das|den|dem|des)\s+)?(?:[a-zäöüß-]+\s+){0,2}$")
 
 
 def free(text: str, actor: dict, floor: int) -> bool:

@@ -101,6 +101,8 @@ CASES = [
     ("Die Kritik Chinas an den USA wurde schärfer.", {("ACCUSE", "CHN", "USA", "asserted")}),
     ("Polen beschuldigte Belarus, Migranten an die Grenze zu bringen.", {("ACCUSE", "POL", "BLR", "asserted")}),
     ("Chinas Außenminister Wang Yi kritisierte die USA.", {("ACCUSE", "CHN", "USA", "asserted")}),
+    ("Sowohl die USA als auch Großbritannien verurteilten den Raketentest Nordkoreas.",
+     {("ACCUSE", "USA", "PRK", "asserted"), ("ACCUSE", "GBR", "PRK", "asserted")}),
     ("Die Regierung in Moskau bezeichnete die Kritik Frankreichs als Einmischung.", {("ACCUSE", "RUS", "FRA", "asserted")}),
     # --- REJECT
     ("Russland lehnte den Vorschlag der Ukraine ab.", {("REJECT", "RUS", "UKR", "asserted")}),
@@ -138,6 +140,7 @@ CASES = [
     ("Die russische Polizei verhaftete den Oppositionellen in Moskau.", {("COERCE", "RUS", "RUS", "asserted")}),
     ("Die Behörden Irans beschlagnahmten einen griechischen Tanker.", {("COERCE", "IRN", "GRC", "asserted")}),
     # --- ASSAULT
+    ("Russische Truppen haben die ukrainische Stadt Awdijiwka eingenommen.", {("ASSAULT", "RUS", "UKR", "asserted")}),
     ("Russland griff in der Nacht die Stadt Charkiw mit Raketen an.", {("ASSAULT", "RUS", "UKR", "asserted")}),
     ("Die israelische Armee bombardierte Ziele im Gazastreifen.", {("ASSAULT", "ISR", "PSE", "asserted")}),
     ("Russlands Angriff auf die Ukraine begann im Februar 2022.", {("ASSAULT", "RUS", "UKR", "asserted")}),
