@@ -70,6 +70,7 @@ CASES = [
     ("Die Niederlande lieferten den Verdächtigen an Belgien aus.", {("COOPERATE", "NLD", "BEL", "asserted")}),
     ("Die Zusammenarbeit zwischen Japan und Südkorea soll vertieft werden.", {("COOPERATE", "JPN", "KOR", "planned")}),
     # --- AID
+    ("Deutschland nahm im Jahr 2015 fast eine Million Flüchtlinge aus Syrien auf.", {("AID", "DEU", "SYR", "asserted")}),
     ("Deutschland liefert Panzer an die Ukraine.", {("AID", "DEU", "UKR", "asserted")}),
     ("Großbritannien lieferte weitere Munition an die Ukraine.", {("AID", "GBR", "UKR", "asserted")}),
     ("Die USA stellten der Ukraine neue Militärhilfe in Höhe von zwei Milliarden Dollar bereit.",
@@ -482,3 +483,11 @@ def test_event_after_nachdem_keeps_the_story_day():
                   "angegriffen hatte.", published=PUBLISHED)
     (event,) = [e for e in doc.events if e["type"] == "ASSAULT"]
     assert (event["date"], event["date_from"]) == ("2023-03-13", "context")
+
+
+@pytest.mark.parametrize("text", [
+    "Washington und Peking wollen ihre Militärkontakte wieder aufnehmen.",
+    "Die Unesco nahm die Altstadt von Damaskus in die Liste des Welterbes auf.",
+])
+def test_event_taking_up_something_else_than_refugees_is_no_aid(text):
+    assert not [e for e in analyze(text, "2024-03-05").events if e["type"] == "AID"]
