@@ -467,6 +467,7 @@ def test_event_clause_with_its_own_subject_takes_no_earlier_subject():
     "Das Regime verstößt gegen die Auflagen.",                                   # no speaker judges
     "Scholz äußerte Verständnis für den Protest gegen den russischen Konzern.",  # Russia is not the target
     "Das Pentagon musste vergangene Woche einräumen, dass Waffen verloren gingen.",  # "vergangene Woche" is no object
+    "Königin Elisabeth II. und Prinz Philip feierten besondere Geburtstage in Großbritannien.",  # no support
 ])
 def test_event_not_coded_without_its_cue(text):
     assert coded(text) == set()
