@@ -325,8 +325,8 @@ def _surnames(mentions: list[Mention]) -> dict[str, Mention]:
     found: dict[str, Mention] = {}
     for mention in mentions:
         words = mention.name.split()
-        if mention.kind == "PER" and len(words) >= 2 and words[-1][:1].isupper():
-            found.setdefault(words[-1], mention)
+        if mention.kind == "PER" and len(words) >= 2 and words[-1][:1].isupper() and not words[-1].isupper():
+            found.setdefault(words[-1], mention)   # not "TV" of a channel taken for a person
     return found
 
 

@@ -63,6 +63,8 @@ CASES = [
      [("direct", "Ned Price", "verliefen konstruktiv")]),
     ("Der Chefredakteur der Zeitung Hürriyet Daily, Murat Yetkin, sagte, die Regierung wolle Kritiker einschüchtern.",
      [("indirect", "Murat Yetkin", "Kritiker einschüchtern")]),
+    ("Nach Angaben des Chefs der Zeitung Hürriyet, Murat Yetkin, wurden drei Journalisten festgenommen.",
+     [("indirect", "Murat Yetkin", "drei Journalisten festgenommen")]),
     ("„Wir prüfen alle Vorwürfe sehr genau“, sagte Kreml-Sprecher Dmitri Peskow.",
      [("direct", "Dmitri Peskow", "prüfen alle Vorwürfe")]),
     # pronoun speaker: the person named before
