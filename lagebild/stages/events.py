@@ -57,6 +57,10 @@ _VERBAL_ATTACK = frozenset("Angriff Angriffe Attacke Attacken".split())
 _POLITICAL = frozenset("GOV LEG PTY OPP".split())
 # Acts of coercion that are the use of force when the military acts.
 _FORCE_BY_MILITARY = frozenset({"vorgehen"})
+# A protest that is an official complaint when a state or its government makes it.
+_OFFICIAL_PROTEST = frozenset({"protestieren", "Protest"})
+_QUANTITY_BEFORE = re.compile(r"(?:\d|[Tt]ausende|[Hh]underte|[Zz]ehntausende|[Vv]iele|[Ee]inige|[Zz]ahlreiche|"
+                              r"[Mm]ehrere)\s+$")
 # Verbs that tell a casualty: in the passive without an agent they name no one who acted.
 _CASUALTY = frozenset({"töten", "verletzen", "umbringen"})
 # Types whose passive without a named subject is done to people of the article's state.
@@ -309,9 +313,16 @@ class _EventCoder:
             trigger = dataclasses.replace(trigger, type="ACCUSE")   # "die Attacken des Kanzlers gegen die Opposition"
         if trigger.entry in _FORCE_BY_MILITARY and sources[0].get("sector") == "MIL":
             trigger = dataclasses.replace(trigger, type="ASSAULT")   # "Die Armee geht gegen Rebellen vor"
+        if trigger.entry in _OFFICIAL_PROTEST and targets and self._state_acts(sources[0]):
+            trigger = dataclasses.replace(trigger, type="ACCUSE", mode=None)   # "Mexiko protestierte gegen …"
         for source in sources:
             for target in targets or [None]:
                 self._add(trigger, start, end, sentence, source, target, (date, level, date_from), status, rule)
+
+    def _state_acts(self, actor: dict) -> bool:
+        """A government, or a state named as one ("Mexiko"; not "tausende Ungarn")."""
+        return actor.get("sector") == "GOV" or (
+            actor["kind"] == "GPE" and not _QUANTITY_BEFORE.search(self.text, max(0, actor["start"] - 30), actor["start"]))
 
     @staticmethod
     def _between_politicians(sources: list[dict], targets: list[dict]) -> bool:

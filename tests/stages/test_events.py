@@ -102,6 +102,7 @@ CASES = [
     ("Die Kritik Chinas an den USA wurde schärfer.", {("ACCUSE", "CHN", "USA", "asserted")}),
     ("Polen beschuldigte Belarus, Migranten an die Grenze zu bringen.", {("ACCUSE", "POL", "BLR", "asserted")}),
     ("Chinas Außenminister Wang Yi kritisierte die USA.", {("ACCUSE", "CHN", "USA", "asserted")}),
+    ("Mexiko protestierte bei den USA gegen die Abschiebung seiner Bürger.", {("ACCUSE", "MEX", "USA", "asserted")}),
     ("Sowohl die USA als auch Großbritannien verurteilten den Raketentest Nordkoreas.",
      {("ACCUSE", "USA", "PRK", "asserted"), ("ACCUSE", "GBR", "PRK", "asserted")}),
     ("Die Regierung in Moskau bezeichnete die Kritik Frankreichs als Einmischung.", {("ACCUSE", "RUS", "FRA", "asserted")}),
@@ -122,6 +123,7 @@ CASES = [
     ("Tausende Demonstranten protestierten in Tiflis gegen die Regierung Georgiens.",
      {("PROTEST", "GEO", "GEO", "asserted")}),
     ("In Paris demonstrierten Gewerkschaften gegen die Rentenreform.", {("PROTEST", "FRA", None, "asserted")}),
+    ("In Budapest haben tausende Ungarn gegen die Regierung protestiert.", {("PROTEST", "HUN", "HUN", "asserted")}),
     # --- SANCTION
     ("Die EU verhängte neue Sanktionen gegen Russland.", {("SANCTION", "EU", "RUS", "asserted")}),
     ("Die USA wollen weitere Sanktionen gegen den Iran verhängen.", {("SANCTION", "USA", "IRN", "planned")}),
