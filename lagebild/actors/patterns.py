@@ -13,7 +13,10 @@ _NAME = r"[A-ZÄÖÜ][\w'’.&-]*"
 _CLUB_WORDS = (r"(?:FC|SC|SV|VfL|VfB|TSV|TSG|TuS|MSV|SSV|FSV|BSC|SpVgg|SG|SGS|HSG|TV|TSC|ESV|VfR|"
                r"Borussia|Eintracht|Fortuna|Alemannia|Arminia|Kickers|Rot-Weiss|Rot-Weiß|Dynamo|Lokomotive|Energie|"
                r"Union|Hertha|Werder|Hansa|Preußen|Bayer|Olympique|Sporting|Real|Atlético|Inter|AS|AC)")
-_CLUB = re.compile(rf"(?<![\w-])(?:1\.\s+)?{_CLUB_WORDS}(?:\s+{_NAME}){{1,2}}(?:\s+\d{{2}})?")
+# a word of a club's name: with a full stop only as a short abbreviation ("St. Pauli"), so
+# that the name ends at a sentence's end ("… den FC Bayern. Microsoft …")
+_CLUB_NAME = r"[A-ZÄÖÜ](?:[a-zäöü]{0,3}\.|[\w'’&-]*)"
+_CLUB = re.compile(rf"(?<![\w-])(?:1\.\s+)?{_CLUB_WORDS}(?:\s+{_CLUB_NAME}){{1,2}}(?:\s+\d{{2}})?")
 # what every club's name holds; most texts have none, and this is found much faster
 _CLUB_CORE = re.compile(rf"{_CLUB_WORDS}\s+[A-ZÄÖÜ]")
 # the institution's noun, found first; a hyphenated name before it ("Robert-Koch-Institut")
