@@ -10,13 +10,13 @@ from collections.abc import Iterator
 from lagebild.actors.names import lexicon_noun, noun_shaped
 
 _NAME = r"[A-ZÄÖÜ][\w'’.&-]*"
+# a word of a name that may end a sentence: with a full stop only as a short abbreviation
+# ("St. Pauli"), so that the name ends where the sentence does ("… den FC Bayern. Microsoft …")
+_NAME_WORD = r"[A-ZÄÖÜ](?:[a-zäöü]{0,3}\.|[\w'’&-]*)"
 _CLUB_WORDS = (r"(?:FC|SC|SV|VfL|VfB|TSV|TSG|TuS|MSV|SSV|FSV|BSC|SpVgg|SG|SGS|HSG|TV|TSC|ESV|VfR|"
                r"Borussia|Eintracht|Fortuna|Alemannia|Arminia|Kickers|Rot-Weiss|Rot-Weiß|Dynamo|Lokomotive|Energie|"
                r"Union|Hertha|Werder|Hansa|Preußen|Bayer|Olympique|Sporting|Real|Atlético|Inter|AS|AC)")
-# a word of a club's name: with a full stop only as a short abbreviation ("St. Pauli"), so
-# that the name ends at a sentence's end ("… den FC Bayern. Microsoft …")
-_CLUB_NAME = r"[A-ZÄÖÜ](?:[a-zäöü]{0,3}\.|[\w'’&-]*)"
-_CLUB = re.compile(rf"(?<![\w-])(?:1\.\s+)?{_CLUB_WORDS}(?:\s+{_CLUB_NAME}){{1,2}}(?:\s+\d{{2}})?")
+_CLUB = re.compile(rf"(?<![\w-])(?:1\.\s+)?{_CLUB_WORDS}(?:\s+{_NAME_WORD}){{1,2}}(?:\s+\d{{2}})?")
 # what every club's name holds; most texts have none, and this is found much faster
 _CLUB_CORE = re.compile(rf"{_CLUB_WORDS}\s+[A-ZÄÖÜ]")
 # the institution's noun, found first; a hyphenated name before it ("Robert-Koch-Institut")
@@ -24,8 +24,8 @@ _CLUB_CORE = re.compile(rf"{_CLUB_WORDS}\s+[A-ZÄÖÜ]")
 _INSTITUTION = re.compile(
     rf"(?:Bundesamt|Landesamt|Amt|Institut|Verband|Bundesverband|Ministerium|Stiftung|Verein|"
     rf"Gesellschaft|Zentrum|Akademie|Hochschule|Universität|Museum|Kommission|Bundesanstalt|Agentur|Rat|Kammer|"
-    rf"Komitee|Gericht|Fonds|Bank|Partei)\s+(?:für|der|des|zur)\s+(?:[a-zäöüß]+(?:e|en|er|es)\s+)?{_NAME}"
-    rf"(?:\s+(?:und|für)\s+{_NAME})?")
+    rf"Komitee|Gericht|Fonds|Bank|Partei)\s+(?:für|der|des|zur)\s+(?:[a-zäöüß]+(?:e|en|er|es)\s+)?{_NAME_WORD}"
+    rf"(?:\s+(?:und|für)\s+{_NAME_WORD})?")
 _NAME_BEFORE_HYPHEN = re.compile(rf"(?<![\w-]){_NAME}-$")
 # found with finditer_at_word_start(): it opens at a word's start
 _QUOTE = re.compile(r"[„“\"»]")

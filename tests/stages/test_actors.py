@@ -91,6 +91,7 @@ def test_actor_at_prefers_the_named_actor():
         ("Am Samstag empfängt der VfL Osnabrück den SC Paderborn im eigenen Stadion.", "SC Paderborn", "ORG"),
         ("Der Stürmer wechselt zu Real Madrid. Die Ablöse ist hoch.", "Real Madrid", "ORG"),
         ("Der FC St. Pauli gewann das Derby.", "FC St. Pauli", "ORG"),
+        ("Das meldete das Bundesamt für Statistik. Die Zahl stieg.", "Bundesamt für Statistik", "ORG"),
         ("Das Bundesamt für Gesundheit warnt vor der Grippewelle.", "Bundesamt für Gesundheit", "ORG"),
         ("Das sagte der Minister dem „Kölner Tageblatt“ am Montag.", "Kölner Tageblatt", "ORG"),
         # a first name before a word the knowledge knows otherwise makes a person
