@@ -315,7 +315,7 @@ def _add_unknown_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
                 added.append(mention)
                 covered[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
                 for surname, person in _surnames([mention]).items():
-                    surnames.setdefault(surname, person)   # the first full name given, as in _repeated_surnames
+                    surnames.setdefault(surname, person)   # the first full name given
     return mentions + added
 
 
@@ -325,8 +325,8 @@ def _surnames(mentions: list[Mention]) -> dict[str, Mention]:
     found: dict[str, Mention] = {}
     for mention in mentions:
         words = mention.name.split()
-        if mention.kind == "PER" and len(words) >= 2 and words[-1][:1].isupper() and not words[-1].isupper():
-            found.setdefault(words[-1], mention)   # not "TV" of a channel taken for a person
+        if mention.kind == "PER" and len(words) >= 2 and words[-1][:1].isupper() and not _CAPITALS.match(words[-1]):
+            found.setdefault(words[-1], mention)   # not "TV" of a channel taken for a person; "Anis A." is one
     return found
 
 
@@ -703,16 +703,13 @@ def _function_word(word: str) -> bool:
 
 
 _WORD_CHAR = re.compile(r"[\w'’-]")
+_CAPITALS = re.compile(r"^[A-ZÄÖÜ]{2,}$")
 
 
 def _repeated_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
     """Later mentions of a surname (or its genitive) whose full name the article gave:
     "Franz Beckenbauer ... Blatter und Beckenbauer", "Bushs Parteikollege"."""
-    surnames: dict[str, Mention] = {}
-    for mention in mentions:
-        words = mention.name.split()
-        if mention.kind == "PER" and len(words) >= 2 and words[-1][:1].isupper():
-            surnames.setdefault(words[-1], mention)
+    surnames = _surnames(mentions)
     if not surnames:
         return []
     covered = _covered(text, mentions)

@@ -607,7 +607,7 @@ class _QuoteFinder:
         else:
             speaker, _ = self._speaker(start, end, number)
             named = self._named_in_apposition(end, sentence.end)
-            if named is not None and speaker is not None and speaker.kind != "PER":
+            if named is not None and (speaker is None or speaker.kind != "PER"):
                 speaker, end = named, named.end
                 phrase = (phrase[0], max(phrase[1], named.end))
             if speaker is None and _REPORTED_BEFORE.search(text[start:end]) and self._recent(number):

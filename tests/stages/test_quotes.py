@@ -65,6 +65,8 @@ CASES = [
      [("indirect", "Murat Yetkin", "Kritiker einschüchtern")]),
     ("Nach Angaben des Chefs der Zeitung Hürriyet, Murat Yetkin, wurden drei Journalisten festgenommen.",
      [("indirect", "Murat Yetkin", "drei Journalisten festgenommen")]),
+    ("Nach Angaben des Chefredakteurs von Halk TV, Murat Demir, durchsuchten Polizisten die Redaktion des Senders.",
+     [("indirect", "Murat Demir", "durchsuchten Polizisten")]),
     ("„Wir prüfen alle Vorwürfe sehr genau“, sagte Kreml-Sprecher Dmitri Peskow.",
      [("direct", "Dmitri Peskow", "prüfen alle Vorwürfe")]),
     # pronoun speaker: the person named before
