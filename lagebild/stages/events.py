@@ -59,6 +59,7 @@ _POLITICAL = frozenset("GOV LEG PTY OPP".split())
 _FORCE_BY_MILITARY = frozenset({"vorgehen"})
 # A protest that is an official complaint when a state or its government makes it.
 _OFFICIAL_PROTEST = frozenset({"protestieren", "Protest"})
+# a number or quantifier before a name: people, not the state ("tausende Ungarn")
 _QUANTITY_BEFORE = re.compile(r"(?:\d|[Tt]ausende|[Hh]underte|[Zz]ehntausende|[Vv]iele|[Ee]inige|[Zz]ahlreiche|"
                               r"[Mm]ehrere)\s+$")
 # Verbs that tell a casualty: in the passive without an agent they name no one who acted.
