@@ -10,9 +10,12 @@ two one-to-one.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
+
+_DATELINE_END = re.compile(r"[^–—-]{0,60}?\s[–—-]\s")   # the place, perhaps an agency, then a dash
 
 @dataclass(slots=True)
 class Removed:
@@ -93,6 +96,17 @@ class Document:
 
     def span_text(self, span: Sentence | Token) -> str:
         return self.text[span.start:span.end]
+
+    def after_dateline(self, position: int, limit: int | None = None) -> int:
+        """`position`, or where the text goes on after the dateline that opens there
+        ("Berlin – ", "Kairo (dpa) – "), looked for before `limit`."""
+        dateline = self.dateline
+        if dateline and self.text.startswith(dateline, position):
+            end = position + len(dateline) + 60
+            match = _DATELINE_END.match(self.text, position, end if limit is None else min(limit, end))
+            if match:
+                return match.end()
+        return position
 
     def words_by_sentence(self) -> list[list[tuple[int, int, str]]]:
         """The word tokens of each sentence, as (start, end, text); made once, by the

@@ -445,7 +445,7 @@ class _EventCoder:
                 sources, rule = ([person], "active+pronoun") if person else (sources, rule)
             if not sources and self._continues_subject(left, start, sentence.start):
                 # "Peskow bestätigte den Anruf und sagte …", "Die AU (…) nimmt Abstand": the sentence's subject
-                opening = self._after_dateline(sentence.start)
+                opening = self.doc.after_dateline(sentence.start)
                 before = [a for a in self.index.within(opening, left) if a["kind"] in SOURCE_KINDS]
                 sources, rule = self._subject(before, opening), "coordinated verb"
         if speaker and (_FIRST_PERSON_SOURCE.search(text[left:start]) or _FIRST_PERSON_AFTER_VERB.match(text, end)):
@@ -457,19 +457,10 @@ class _EventCoder:
 
     def _speech_subject(self, sentence: Sentence, left: int) -> list[dict]:
         """The subject of a speech verb's clause right before `left` ("X teilte mit, …")."""
-        opening = self._after_dateline(sentence.start)
+        opening = self.doc.after_dateline(sentence.start)
         if not _SPEECH_BEFORE.search(self.text, opening, left):
             return []
         return self._subject([a for a in self.index.within(opening, left) if a["kind"] in SOURCE_KINDS], opening)
-
-    def _after_dateline(self, position: int) -> int:
-        """Where a sentence's own text begins: after a dateline ("Berlin – ") that opens it."""
-        dateline = self.doc.dateline
-        if dateline and self.text.startswith(dateline, position):
-            match = re.match(r"[^–—-]{0,60}?\s[–—-]\s", self.text[position:position + len(dateline) + 60])
-            if match:
-                return position + match.end()
-        return position
 
     def _continues_subject(self, left: int, start: int, sentence_start: int) -> bool:
         """Whether the clause before the trigger goes on with the sentence's subject: it
@@ -592,7 +583,7 @@ class _EventCoder:
         pronoun subject ("Er betonte …") refers to, else the first free actor before
         position, else the quote's speaker ("Obama kündigte an, bei seinem Treffen mit Xi
         …"), else the first free actor after it ("Nach seinem Besuch reiste Xi …")."""
-        opening = self._after_dateline(sentence.start)
+        opening = self.doc.after_dateline(sentence.start)
         pronoun = _PRONOUN_SUBJECT.match(self.text, opening)
         if pronoun:
             person = self._person_before(pronoun.start())

@@ -66,7 +66,6 @@ _COMMON_FINITE = frozenset("ist sind war waren hat haben hatte hatten habe hätt
 _AFTER_AUXILIARY = re.compile(r"\b(?:hat|hatte|hatten|haben|habe|hätte|hätten)\s+$")
 _TRAILING_CONJUNCTION = re.compile(r"[\s,]*(?:\b(?:aber|doch|und|denn|sondern)\b)?[\s,]*$")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:er|sie|es)\b")
-_DATELINE_END = re.compile(r"[^–—-]{0,60}?\s[–—-]\s")
 # a report named before: its source is the last speaker ("Dem Bericht zufolge")
 _REPORTED_BEFORE = re.compile(r"^(?:[Dd]em|[Dd]en|[Dd]iesen|[Dd]iesem)\s+(?:Bericht|Angaben|Informationen|Berichten|Schreiben)$")
 # an article that marks a dative or accusative object, not the subject: "Den Demokraten warf er vor"
@@ -769,7 +768,7 @@ class _QuoteFinder:
     def _subject_floor(self, sentence_start: int, cue_start: int) -> int:
         """Where the cue's clause begins: after the last comma or conjunction before it
         that starts a new clause, and after a dateline."""
-        start = self._after_dateline(sentence_start, cue_start)
+        start = self.doc.after_dateline(sentence_start, cue_start)
         segment = self.text[start:cue_start]
         ends = [m.end() for m in _CLAUSE_OPENER.finditer(segment)]
         return start + ends[-1] if ends else start
@@ -842,23 +841,13 @@ class _QuoteFinder:
 
     def _clause_start(self, sentence_start: int, clause_end: int) -> int:
         """The start of "<clause>, sagte X": the sentence's start, or the end of a quote
-        or attribution before it in the sentence."""
+        or attribution before it in the sentence, after a dateline that opens it."""
         start = sentence_start
         for quote in self.quotes:
             if quote["kind"] != "phrase" and sentence_start <= quote["_attribution_end"] <= clause_end:
                 start = max(start, quote["_attribution_end"])
         start += len(self.text[start:clause_end]) - len(self.text[start:clause_end].lstrip(" ,"))
-        return self._after_dateline(start, clause_end)
-
-    def _after_dateline(self, start: int, limit: int) -> int:
-        """`start`, or after the dateline that opens the text there: "Brüssel – Ein Mann …,
-        berichteten Zeitungen", "Kairo – Der Außenminister sagte": the dateline is not said
-        and says nothing."""
-        dateline = self.doc.dateline
-        if dateline and self.text.startswith(dateline, start):
-            match = _DATELINE_END.match(self.text, start, min(limit, start + len(dateline) + 60))
-            return match.end() if match else start
-        return start
+        return self.doc.after_dateline(start, clause_end)
 
     def _clause_end(self, position: int, limit: int) -> int:
         match = _CLAUSE_MARK.search(self.text, position, limit)
