@@ -25,27 +25,51 @@ class Match:
     after_hyphen: bool      # "-Sprecher" in "Kreml-Sprecher"
 
 
+# What a form may follow besides white space: punctuation, quotes, dashes, invisible
+# breaks. The matcher reads these as spaces, in the text and in the forms.
+_SEPARATORS = "\n\r\t\u00a0\u2009\u202f\u200b\xad-‐‑–—\"'„“”‚‘’´`«»‹›()[]{}<>/\\|#@&+*~^=!?¿¡:;,.…•·%$€§°"
+
+
+def as_scanned(text: str) -> str:
+    """`text` with every separator a space, of the same length."""
+    for separator in _SEPARATORS:
+        if separator in text:
+            text = text.replace(separator, " ")
+    return text
+
+
 @functools.cache
 def _automaton() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
+    """Every known form under a key that starts with a space, as the scanned text has
+    one before each word. Forms that differ only in separators ("Nord-Korea", "Nord
+    Korea") share a key. That every key starts alike makes scanning fast: the
+    automaton's root has a single child."""
+    keys: dict[str, list[tuple[str, tuple[Referent, ...]]]] = {}
     for form, referents in surfaces().items():
-        automaton.add_word(form, (len(form), referents))
+        keys.setdefault(" " + as_scanned(form), []).append((form, referents))
+    automaton = ahocorasick.Automaton()
+    for key, forms in keys.items():
+        automaton.add_word(key, (len(key) - 1, tuple(forms)))
     automaton.make_automaton()
     return automaton
 
 
 def find_matches(text: str) -> list[Match]:
     """Longest matches of known forms at word boundaries, not overlapping, in text order."""
-    padded = f" {text} "   # padded[i] is text[i - 1]: a space before and after the text
     found = []
-    for last, (length, referents) in _automaton().iter(text):
-        start = last - length + 1
-        before, after = padded[start], padded[last + 2]
-        if before.isalnum() or before == "_" or after.isalnum() or after == "_":
+    size = len(text)
+    # the scanned text has a space before the text: its index `last` is the text's `last - 1`
+    for last, (length, forms) in _automaton().iter(" " + as_scanned(text)):
+        start, end = last - length, last
+        after = text[end] if end < size else " "
+        if after.isalnum() or after == "_":
             continue   # inside a word
-        if before == "." and padded[start - 1].isalnum():
+        before = text[start - 1] if start else " "
+        if before == "." and start > 1 and text[start - 2].isalnum():
             continue  # "example.org"
-        found.append((start, -length, referents, after == "-", before == "-"))
+        for form, referents in forms:
+            if text.startswith(form, start):   # the form as written, not one of its key's others
+                found.append((start, -length, referents, after == "-", before == "-"))
     found.sort(key=itemgetter(0, 1))   # by start, the longest first
     kept: list[Match] = []
     end = 0

@@ -27,10 +27,9 @@ _INSTITUTION = re.compile(
     rf"Komitee|Gericht|Fonds|Bank|Partei)\s+(?:für|der|des|zur)\s+(?:[a-zäöüß]+(?:e|en|er|es)\s+)?{_NAME_WORD}"
     rf"(?:\s+(?:und|für)\s+{_NAME_WORD})?")
 _NAME_BEFORE_HYPHEN = re.compile(rf"(?<![\w-]){_NAME}-$")
-# found with finditer_at_word_start(): it opens at a word's start
-_QUOTE = re.compile(r"[„“\"»]")
-_QUOTED_TITLE = re.compile(
-    rf"(?:der|dem|des|die|das|von|laut|im)\s[„“\"»]\s?((?:{_NAME}\s){{0,3}}{_NAME})\s?[“”\"«]")
+# a quoted title, found at its opening quote; the word before the quote is checked then
+_QUOTED_TITLE = re.compile(rf"[„“\"»]\s?((?:{_NAME}\s){{0,3}}{_NAME})\s?[“”\"«]")
+_TITLE_BEFORE = re.compile(r"(?<!\w)(?:der|dem|des|die|das|von|laut|im)\s$")
 
 
 def shaped_names(text: str) -> list[tuple[int, int, str]]:
@@ -42,19 +41,28 @@ def shaped_names(text: str) -> list[tuple[int, int, str]]:
         start = _institution_start(text, match.start())
         if start is not None:
             found.append((start, match.end(), "ORG"))
-    quote = _QUOTE.search(text)
-    if quote:   # a quoted title's word before the quote has at most four letters
-        found += [(m.start(1), m.end(1), "ORG")
-                  for m in finditer_at_word_start(_QUOTED_TITLE, text, position=max(0, quote.start() - 5))
-                  if " " in m.group(1) or not noun_shaped(m.group(1)) or lexicon_noun(m.group(1))]
+    found += [(m.start(1), m.end(1), "ORG") for m in _quoted_titles(text)
+              if " " in m.group(1) or not noun_shaped(m.group(1)) or lexicon_noun(m.group(1))]
     return found
 
 
-def finditer_at_word_start(pattern: re.Pattern, text: str, also: str = "", position: int = 0) -> Iterator[re.Match]:
-    """pattern.finditer(text) from `position` as if the pattern began with "\\b" (with also="-":
+def _quoted_titles(text: str) -> Iterator[re.Match]:
+    """The quoted names after "der", "dem", "laut" ... ("laut „Spiegel“")."""
+    position = 0
+    while (match := _QUOTED_TITLE.search(text, position)) is not None:
+        if _TITLE_BEFORE.search(text, max(0, match.start() - 5), match.start()):
+            yield match
+            position = match.end()
+        else:
+            position = match.start() + 1
+
+
+def finditer_at_word_start(pattern: re.Pattern, text: str, also: str = "") -> Iterator[re.Match]:
+    """pattern.finditer(text) as if the pattern began with "\\b" (with also="-":
     with "(?<![\\w-])"): the matches after no letter, digit, "_" or character of `also`. A
     regex that begins with such a test is much slower, as the regex engine cannot skip
     ahead to where its first word may start."""
+    position = 0
     while (match := pattern.search(text, position)) is not None:
         start = match.start()
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_" or text[start - 1] in also):

@@ -238,10 +238,9 @@ def _add_compass_regions(text: str, mentions: list[Mention]) -> list[Mention]:
     """ "Nordirak", "Ostukraine", "Nordwest-Syrien": a region of the country whose name
     follows the point of the compass (the knowledge lists the countries named so,
     "Nordkorea", "Südafrika", which match before this)."""
-    covered = _covered(text, mentions)
     added = []
     for match in finditer_at_word_start(_COMPASS_REGION, text, also="-"):
-        if covered[match.start()]:
+        if any(m.start <= match.start() < m.end for m in mentions):
             continue
         name = match.group(1)
         name = name[0].upper() + name[1:]
@@ -314,8 +313,9 @@ def _add_unknown_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
             if mention is not None:
                 added.append(mention)
                 covered[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
-                for surname, person in _surnames([mention]).items():
-                    surnames.setdefault(surname, person)   # the first full name given
+                if mention.kind == "PER":
+                    for surname, person in _surnames([mention]).items():
+                        surnames.setdefault(surname, person)   # the first full name given
     return mentions + added
 
 
@@ -413,7 +413,7 @@ def _word_verdict(word: str) -> bool | None:
     """What a capitalised word is wherever it stands: a name by its shape or as a city
     (True), no name by any rule (False: a function word, a known noun), or None when
     its context decides."""
-    if _SHAPED.match(word) or word in cities():
+    if word in cities() or _SHAPED.match(word):
         return True
     if _function_word(word) or known_common_noun(word) or plain_common_noun(word):
         return False
@@ -457,17 +457,17 @@ def _lone_name(text: str, word: tuple[int, int, str]) -> bool:
     that has the shape of no common noun or adjective ("bei Panasonic", "revanchierte
     sich Friesinger"): most often a surname."""
     name = word[2].rstrip(".")
-    if not _name_by_lexicon(name):
-        return False
     before = text[max(0, word[0] - 40):word[0]].rstrip()
     if not before or before[-1] in ".!?:„“\"»«(":
         # opening a sentence, a name is the subject of its verb ("Kolb war ..."), unless it
         # ends like a participle or an adjective ("Befürwortet hat ...", "Auffallend ist ...")
-        return (not _ADJECTIVE_ENDING.search(name)
-                and (_SPEECH_AFTER.match(text, word[1]) or _FINITE_AFTER.match(text, word[1])
-                     or _INTERVIEW_COLON.match(text, word[1])) is not None)
-    previous = before.rsplit(None, 1)[-1]
-    return previous.lower() not in _DETERMINERS and not (previous.islower() and adjective_shaped(previous))
+        context = (not _ADJECTIVE_ENDING.search(name)
+                   and (_SPEECH_AFTER.match(text, word[1]) or _FINITE_AFTER.match(text, word[1])
+                        or _INTERVIEW_COLON.match(text, word[1])) is not None)
+    else:
+        previous = before.rsplit(None, 1)[-1]
+        context = previous.lower() not in _DETERMINERS and not (previous.islower() and adjective_shaped(previous))
+    return context and _name_by_lexicon(name)   # the context first: it is cheaper to ask
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -625,10 +625,12 @@ def _lone_name_kind(name: str, previous: str) -> str:
         return "ORG"
     return "PER"
 
-_CLUB_BEFORE = re.compile(
-    r"(?:(?:1\.\s+)?(?:FC|SC|SV|VfL|VfB|TSV|TSG|MSV|SSV|FSV|BSC|KSC|THW|HSV|AS|AC|SSC|CF|RB|Inter|Juventus|Borussia|"
-    r"Eintracht|Hertha|Werder|Preußen|Fortuna|Union|Dynamo|Hansa|Real|Atlético|Olympique|Sporting|Bayer|Arminia|"
-    r"Alemannia|Kickers|Rot-Weiss|Rot-Weiß|Schwarz-Weiß|Panathinaikos|Olympiakos|Galatasaray|Fenerbahce)\s+)$")
+# the words that open a club's name before a town's ("1. FC Köln", "Borussia Dortmund")
+_CLUB_WORDS = tuple(
+    "FC SC SV VfL VfB TSV TSG MSV SSV FSV BSC KSC THW HSV AS AC SSC CF RB Inter Juventus Borussia Eintracht Hertha "
+    "Werder Preußen Fortuna Union Dynamo Hansa Real Atlético Olympique Sporting Bayer Arminia Alemannia Kickers "
+    "Rot-Weiss Rot-Weiß Schwarz-Weiß Panathinaikos Olympiakos Galatasaray Fenerbahce".split())
+_CLUB_BEFORE = re.compile(rf"(?:(?:1\.\s+)?(?:{'|'.join(_CLUB_WORDS)})\s+)$")
 _CLUB_AFTER = re.compile(r"^\s+(?:United|City|Wanderers|Rovers|Bulls|Lakers|\d{2})\b")
 
 
@@ -651,7 +653,8 @@ def _join_places_and_clubs(text: str, mentions: list[Mention]) -> list[Mention]:
             if form:
                 mention.end, mention.name = form.end(), text[mention.start:form.end()]
         if mention.kind in ("LOC", "GPE"):
-            club = _CLUB_BEFORE.search(text, max(0, mention.start - 25), mention.start)
+            club = (_CLUB_BEFORE.search(text, max(0, mention.start - 25), mention.start)
+                    if _previous_word(text, mention.start).endswith(_CLUB_WORDS) else None)
             after = _CLUB_AFTER.match(text[mention.end:mention.end + 12])
             if club or after:
                 start = club.start() if club else mention.start
@@ -688,7 +691,6 @@ def _codes_from_brackets(text: str, mentions: list[Mention]) -> None:
             name.code, name.sector = short.code, short.sector
 
 
-@functools.lru_cache(maxsize=100_000)
 def _first_name(word: str) -> bool:
     """A first name that is no function word ("Am", "Bei", "Eine" are names somewhere
     too), or two joined by a hyphen ("Hans-Jochen")."""
@@ -697,7 +699,6 @@ def _first_name(word: str) -> bool:
     return word in first_names() and not _function_word(word)
 
 
-@functools.lru_cache(maxsize=100_000)
 def _function_word(word: str) -> bool:
     return word.lower() in read_words("lang/de/function_words.tsv")
 

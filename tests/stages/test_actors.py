@@ -241,3 +241,58 @@ def test_actors_lone_known_surname_is_a_person():
 def test_known_name_lookup_needs_no_tagger_run():
     from lagebild.actors.names import known_name
     assert known_name("Schulz") and not known_name("Haus") and not known_name("Linie")
+
+
+def spans(text):
+    from lagebild.actors.lexicon import find_matches
+    return [(text[m.start:m.end], m.before_hyphen, m.after_hyphen) for m in find_matches(text)]
+
+
+def test_known_forms_are_found_after_punctuation_and_line_breaks():
+    assert spans("(Moskau) und „Putin“ sowie #Nato/Kiew") == [
+        ("Moskau", False, False), ("Putin", False, False), ("Nato", False, False), ("Kiew", False, False)]
+    assert spans("Gespräche mit\nMoskau") == [("Moskau", False, False)]
+    assert spans("Kreml-Sprecher") == [("Kreml-Sprecher", False, False)]
+
+
+def test_known_forms_are_not_found_inside_words_or_addresses():
+    assert spans("Die Moskauer Linie") == []
+    assert spans("Mehr auf moskau.example.org") == []
+
+
+def test_a_known_form_matches_only_as_written():
+    # "Saudi-Arabien" is known; "Saudi Arabien" reads the same to the scanner, but only
+    # its first word is a known form
+    assert spans("Saudi Arabien und Saudi-Arabien") == [("Saudi", False, False), ("Saudi-Arabien", False, False)]
+
+
+@pytest.mark.parametrize("word, noun", [
+    ("Verteidigungsministeriums", True),   # a compound in the genitive
+    ("Kommissionspräsidentin", True),      # "Präsident" as "-präsidentin"
+    ("Autofirmen", True),                  # "Firma" as "Firmen"
+    ("Zentren", True),                     # "Zentrum"
+    ("Plätze", True),                      # without the umlaut: "Platz"
+    ("Finanzamt", True),                   # a short head after a known first part
+    ("Hohmann", False),                    # a surname's ending after no known word
+    ("Friesinger", False),
+])
+def test_noun_shape_of_a_capitalised_word(word, noun):
+    from lagebild.actors.names import noun_shaped, unknown_word
+    assert noun_shaped(word) is noun
+    assert unknown_word(word) is not noun
+
+
+def test_adjective_shape_of_a_capitalised_word():
+    from lagebild.actors.names import adjective_shaped
+    assert adjective_shaped("Mitteldeutschen")   # a compound ending in "deutsch"
+    assert adjective_shaped("Marburger")
+    assert not adjective_shaped("Friesinger")
+
+
+@pytest.mark.parametrize("text, club", [
+    ("Der Trainer von RB Leipzig lobte sein Team.", "RB Leipzig"),
+    ("Galatasaray Istanbul verlor das Spiel.", "Galatasaray Istanbul"),
+])
+def test_a_club_word_before_a_town_makes_the_club(text, club):
+    assert find(text, club)[1:] == ("BUS", "ORG")
+    assert find("Sie lebt in Leipzig.", "Leipzig")[2] == "LOC"
