@@ -25,9 +25,11 @@ class Match:
     after_hyphen: bool      # "-Sprecher" in "Kreml-Sprecher"
 
 
-# What a form may follow besides white space: punctuation, quotes, dashes, invisible
-# breaks. The matcher reads these as spaces, in the text and in the forms.
-_SEPARATORS = "\n\r\t\u00a0\u2009\u202f\u200b\xad-‐‑–—\"'„“”‚‘’´`«»‹›()[]{}<>/\\|#@&+*~^=!?¿¡:;,.…•·%$€§°"
+# What may stand before a known form besides a space: other white space, punctuation,
+# quotes, dashes, invisible breaks. The matcher reads these as spaces, in the text and
+# in the forms.
+_SEPARATORS = ("".join(char for char in map(chr, range(0x3100)) if char.isspace() and char != " ")
+               + "\u200b\xad-‐‑–—\"'„“”‚‘’´`«»‹›()[]{}<>/\\|#@&+*~^=!?¿¡:;,.…•·%$€§°")
 
 
 def as_scanned(text: str) -> str:

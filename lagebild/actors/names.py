@@ -91,6 +91,8 @@ def common_noun(word: str, tagger: bool = True) -> bool:
 
 # endings only common nouns have ("Entwicklungen", "Freiheit", "Gesellschaft")
 _NOUN_SUFFIX = re.compile(r"(?:ung|heit|keit|schaft|tion|ität|ismus|nis|niss|tum|ling|chen|lein|ment)(?:en|e|s|se|n)?$")
+
+
 @functools.lru_cache(maxsize=100_000)
 def noun_shaped(word: str) -> bool:
     """A word HanTa's lexicon knows as a common noun, directly or as the stem of a

@@ -252,6 +252,7 @@ def test_known_forms_are_found_after_punctuation_and_line_breaks():
     assert spans("(Moskau) und „Putin“ sowie #Nato/Kiew") == [
         ("Moskau", False, False), ("Putin", False, False), ("Nato", False, False), ("Kiew", False, False)]
     assert spans("Gespräche mit\nMoskau") == [("Moskau", False, False)]
+    assert spans("Gespräche mit\u202fMoskau und\u2003Kiew") == [("Moskau", False, False), ("Kiew", False, False)]
     assert spans("Kreml-Sprecher") == [("Kreml-Sprecher", False, False)]
 
 
