@@ -34,6 +34,11 @@ def find(text, surface, published="2021-12-30"):
         ("Die Regierung sprach mit den Palästinensern über Hilfen.", "Palästinensern", ("PSE", "CVL", "NOM")),
         ("Die Familie des Ukrainers wartet auf eine Antwort.", "Ukrainers", ("UKR", "CVL", "NOM")),
         ("Papst Franziskus rief zu Friedensgesprächen auf.", "Franziskus", ("VAT", "GOV", "PER")),
+        # a company whose name holds a place's ("America", "Rio"), and brands that look like surnames
+        ("Die Bank of America senkte ihre Prognose.", "Bank of America", ("USA", "BUS", "ORG")),
+        ("Der Bergbaukonzern Rio Tinto kauft in Chile zu.", "Rio Tinto", ("GBR", "BUS", "ORG")),
+        ("Nintendo meldete am Dienstag einen Rekordumsatz.", "Nintendo", ("JPN", "BUS", "ORG")),
+        ("Der Ölkonzern Petrobras steckt in einer Krise.", "Petrobras", ("BRA", "BUS", "ORG")),
     ],
 )
 def test_actors_known_mentions_are_coded(text, surface, expected):
