@@ -310,6 +310,9 @@ def _add_unknown_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
             if len(run) == 1 and not _single_word_may_name(text, run[0], role):
                 continue
             mention = _classify_run(text, run, lo, hi, _previous_word(text, run[0][0]), role)
+            if (mention is not None and mention.kind == "PER" and mention.code is None and " " not in mention.name
+                    and _company_before(mentions, ends, text, mention.start)):
+                continue   # "Subaru Ascent", "VW Amarok": the company's product, no person
             if mention is not None:
                 added.append(mention)
                 covered[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
@@ -768,6 +771,16 @@ def _role_before(mentions: list[Mention], ends: list[int], text: str, start: int
             if role.kind == "ROLE" and _ROLE_COMPLEMENT.fullmatch(text, role.end, mention.start):
                 return role
     return None
+
+
+def _company_before(mentions: list[Mention], ends: list[int], text: str, start: int) -> bool:
+    """Whether a company's name (of `mentions`, sorted, whose ends are `ends`) stands
+    right before `start`, one space between."""
+    index = bisect.bisect_right(ends, start) - 1
+    if index < 0:
+        return False
+    company = mentions[index]
+    return company.kind == "ORG" and company.sector == "BUS" and company.end == start - 1 and text[start - 1] == " "
 
 
 def _previous_word(text: str, start: int) -> str:

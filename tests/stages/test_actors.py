@@ -302,3 +302,9 @@ def test_adjective_shape_of_a_capitalised_word():
 def test_a_club_word_before_a_town_makes_the_club(text, club):
     assert find(text, club)[1:] == ("BUS", "ORG")
     assert find("Sie lebt in Leipzig.", "Leipzig")[2] == "LOC"
+
+
+def test_actors_word_after_a_company_is_its_product_not_a_person():
+    found = actors("Der neue Subaru Ascent und der Skoda Octavia kommen im Herbst zu den Händlern.")
+    assert ("Subaru", "JPN", "BUS", "ORG") in found and ("Skoda", "CZE", "BUS", "ORG") in found
+    assert [a for a in found if a[3] == "PER"] == []
