@@ -39,6 +39,8 @@ def find(text, surface, published="2021-12-30"):
         ("Der Bergbaukonzern Rio Tinto kauft in Chile zu.", "Rio Tinto", ("GBR", "BUS", "ORG")),
         ("Nintendo meldete am Dienstag einen Rekordumsatz.", "Nintendo", ("JPN", "BUS", "ORG")),
         ("Der Ölkonzern Petrobras steckt in einer Krise.", "Petrobras", ("BRA", "BUS", "ORG")),
+        ("Die ISAF übergab die Verantwortung an die afghanische Armee.", "ISAF", ("NATO", "MIL", "ORG")),
+        ("Der Verein spielt nächste Saison in der Champions League.", "Champions League", ("UEFA", "BUS", "ORG")),
     ],
 )
 def test_actors_known_mentions_are_coded(text, surface, expected):
