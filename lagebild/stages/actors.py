@@ -423,6 +423,11 @@ def _word_verdict(word: str) -> bool | None:
     return None
 
 
+def _city_ending_a_sentence(word: str) -> bool:
+    """A city's name with the full stop of the sentence it ends ("in Düren.")."""
+    return len(word) > 3 and word.endswith(".") and word[:-1] in cities()
+
+
 @functools.lru_cache(maxsize=100_000)
 def _plain_noun(word: str) -> bool:
     """A capitalised word that names nothing alone, whatever stands around it: a known
@@ -439,7 +444,7 @@ def _single_word_may_name(text: str, word: tuple[int, int, str], role: Mention |
     `role` is the role mention before it (`_role_before`)."""
     if word[0] == 0 and word[2].isupper():
         return True   # a dateline: "BERLIN -"
-    verdict = _word_verdict(word[2])
+    verdict = True if _city_ending_a_sentence(word[2]) else _word_verdict(word[2])
     if verdict is not None:
         return verdict
     previous = text[max(0, word[0] - 30):word[0]].rstrip(" ,").rsplit(" ", 1)[-1]
@@ -579,7 +584,8 @@ def _classify_run(text: str, run: list[tuple[int, int, str]], lo: int, hi: int, 
         at_place = previous.lower() in _PLACE_PREPOSITIONS
         lone = _lone_name(text, trimmed[0])
         kind = _lone_name_kind(word, previous) if lone else None
-        if word in cities() and not before_noun and (at_place or word not in first_names()) and (
+        after_article = previous.lower() in _DETERMINERS   # "der Deal", "den Jupiter": no town
+        if word in cities() and not before_noun and not after_article and (at_place or word not in first_names()) and (
                 (at_place and not known_common_noun(word)) or kind == "LOC" or not common_noun(word)):
             # the tagger last, and not where a lone name would be this city too
             return Mention(start, end, name, cities()[word], None, "LOC")

@@ -310,3 +310,17 @@ def test_actors_word_after_a_company_is_its_product_not_a_person():
     found = actors("Der neue Subaru Ascent und der Skoda Octavia kommen im Herbst zu den Händlern.")
     assert ("Subaru", "JPN", "BUS", "ORG") in found and ("Skoda", "CZE", "BUS", "ORG") in found
     assert [a for a in found if a[3] == "PER"] == []
+
+
+def test_actors_city_ending_a_sentence_is_found():
+    assert find("Der Lokführer wohnt seit Jahren in Düren.", "Düren") == ("DEU", None, "LOC")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Der Deal mit dem Investor ist geplatzt.", "Deal"),
+    ("Wir bestellten das Essen beim Lieferdienst.", "Essen"),
+    ("Er lobte die Konstanz der Mannschaft.", "Konstanz"),
+    ("Die Sonde erreichte den Jupiter nach fünf Jahren.", "Jupiter"),
+])
+def test_actors_town_name_after_an_article_is_no_town(text, word):
+    assert word not in [a[0] for a in actors(text)]
