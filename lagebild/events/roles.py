@@ -28,7 +28,7 @@ _TIME_WORD = r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|
 # or a noun and its genitive ("nach Angaben der Vereinten Nationen").
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:[Ii]n|[Ii]m|[Ii]ns|[Mm]it|[Vv]on|[Vv]om|[Üü]ber|[Aa]us|[Nn]ach|[Zz]u|[Zz]um|[Zz]ur|[Ff]ür|[Gg]egen|[Aa]n|[Aa]m|"
-    r"[Aa]uf|[Bb]ei|[Bb]eim|[Vv]or|[Zz]wischen|[Uu]m|[Gg]egenüber|[Dd]urch|[Uu]nter|[Oo]hne|[Tt]rotz|[Ww]egen|"
+    r"[Aa]uf|[Bb]ei|[Bb]eim|[Vv]or|[Zz]wischen|[Uu]m|[Gg]egenüber|[Dd]urch|[Uu]nter(?!\s+anderem\b)|[Oo]hne|[Tt]rotz|[Ww]egen|"
     r"[Ll]aut|[Nn]ahe)\s+(?:[A-ZÄÖÜ][\w-]*\s+(?:der|des)\s+)?(?:[a-zäöüß][\w-]*\s+){0,3}"
     r"(?:(?!" + _TIME_WORD + r")[A-ZÄÖÜ][\w-]*\s+)?$")
 _OBJECT_BEFORE = re.compile(r"\b(?:[Dd]em|[Dd]en|[Ee]inem|[Ee]inen|[Ii]hrem|[Ss]einem|[Ss]einen|[Ii]hren)\s+(?:[\w-]+\s+){0,2}$")

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from lagebild.actors.knowledge import Referent, surfaces
 from lagebild.actors.lexicon import Match, find_matches
 from lagebild.actors.names import (
-    adjective_shaped, cities, common_noun, first_names, known_common_noun, known_name, known_word, noun_shaped,
-    plain_common_noun, unknown_word)
+    adjective_shaped, cities, common_noun, first_names, known_common_noun, known_name, known_word, lexicon_noun,
+    noun_shaped, plain_common_noun, unknown_word)
 from lagebild.actors.patterns import finditer_at_word_start, shaped_names
 from lagebild.datafiles import read_words
 from lagebild.document import Document
@@ -517,12 +517,16 @@ def _longer_name_bounds(words: tuple[str, ...]) -> tuple[int, int]:
             hi = i
             break
     for i in range(lo + 1, hi):
-        if _function_word(words[i]):
+        if _function_word(words[i]) and not _particle_in_name(words, first, i, hi):
             hi = i   # "Patrick von Brunn Auf der CeBIT": a new sentence began
             break
     while lo < hi and (words[lo] in _PARTICLES or _function_word(words[lo])):
         lo += 1
-    while (hi - lo > 1 and words[lo] not in _PLACE_OPENERS and words[lo] not in _NOBLE_TITLES
+    # a first name that is a noun too stays before a surname ("Ross Brawn", "Kai Havertz")
+    surname_follows = first is not None and hi - first > 1 and (
+        known_name(words[first + 1]) or unknown_word(words[first + 1].rstrip(".")))
+    while (hi - lo > 1 and not (lo == first and surname_follows)
+           and words[lo] not in _PLACE_OPENERS and words[lo] not in _NOBLE_TITLES
            and not known_name(words[lo])
            and not _ORG_HEADS.search(words[hi - 1])
            and noun_shaped(words[lo]) and not adjective_shaped(words[lo])):   # "Maschinenbauer Krendtec"
@@ -530,6 +534,19 @@ def _longer_name_bounds(words: tuple[str, ...]) -> tuple[int, int]:
     while lo < hi and words[hi - 1] in _PARTICLES:
         hi -= 1
     return lo, hi
+
+
+def _particle_in_name(words: tuple[str, ...], first: int | None, i: int, hi: int) -> bool:
+    """Whether `words[i]` is a particle inside a person's name `words[first:hi]`: one of
+    those right after the first name, before a last word that HanTa's lexicon holds as
+    no noun ("Ole von Beust", "Pieter van den Hoogenband"; not "Maria von Stiftung",
+    "Tobias Werner von Zweitligist")."""
+    if first is None:
+        return False
+    after = first + 1
+    while after < hi and words[after] in _PARTICLES:
+        after += 1
+    return first < i < after == hi - 1 and not lexicon_noun(words[after].rstrip("."))
 
 
 def _classify_run(text: str, run: list[tuple[int, int, str]], lo: int, hi: int, previous: str,

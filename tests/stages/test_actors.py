@@ -324,3 +324,14 @@ def test_actors_city_ending_a_sentence_is_found():
 ])
 def test_actors_town_name_after_an_article_is_no_town(text, word):
     assert word not in [a[0] for a in actors(text)]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Hamburgs Bürgermeister war damals Ole von Beust.", "Ole von Beust"),
+    ("Im Finale schwamm Pieter van den Hoogenband allen davon.", "Pieter van den Hoogenband"),
+    ("Er kam mit Tobias Werner von Zweitligist Aue.", "Tobias Werner"),   # "von" the preposition
+    ("Damit fiel auch Ferrari-Technikchef Ross Brawn aus.", "Ross Brawn"),   # a first name that is a noun too
+    ("Das Tor schoss Kai Havertz in der Nachspielzeit.", "Kai Havertz"),
+])
+def test_actors_full_name_with_particle_or_noun_like_first_name(text, person):
+    assert find(text, person)[2] == "PER"

@@ -320,6 +320,9 @@ CASES = [
     # --- a report after a question of the same act
     ("Hat Russland die Ukraine angegriffen? Russland hat die Ukraine angegriffen, sagte Selenskyj.",
      {("ASSAULT", "RUS", "UKR", "asserted")}),
+    # "unter anderem" is no preposition before the object
+    ("US-Außenminister Mike Pompeo traf in Bagdad unter anderem den irakischen Präsidenten.",
+     {("CONSULT", "USA", "IRQ", "asserted")}),
 ]
 
 # Structures the rules do not yet cover; kept visible so they are not forgotten.
