@@ -310,15 +310,16 @@ def _add_unknown_names(doc: Document, mentions: list[Mention]) -> list[Mention]:
             if len(run) == 1 and not _single_word_may_name(text, run[0], role):
                 continue
             mention = _classify_run(text, run, lo, hi, _previous_word(text, run[0][0]), role)
-            if (mention is not None and mention.kind == "PER" and mention.code is None and " " not in mention.name
+            if mention is None:
+                continue
+            if (mention.kind == "PER" and mention.code is None and " " not in mention.name
                     and _company_before(mentions, ends, text, mention.start)):
                 continue   # "Subaru Ascent", "VW Amarok": the company's product, no person
-            if mention is not None:
-                added.append(mention)
-                covered[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
-                if mention.kind == "PER":
-                    for surname, person in _surnames([mention]).items():
-                        surnames.setdefault(surname, person)   # the first full name given
+            added.append(mention)
+            covered[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
+            if mention.kind == "PER":
+                for surname, person in _surnames([mention]).items():
+                    surnames.setdefault(surname, person)   # the first full name given
     return mentions + added
 
 
